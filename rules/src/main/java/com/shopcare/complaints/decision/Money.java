@@ -1,0 +1,22 @@
+package com.shopcare.complaints.decision;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+
+/** Money arithmetic in one place: amounts are rounded half-even to the currency's minor unit. */
+public final class Money {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private Money() {
+    }
+
+    public static BigDecimal round(BigDecimal amount, Currency currency) {
+        return amount.setScale(currency.getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
+    }
+
+    public static BigDecimal percentOf(BigDecimal base, BigDecimal percent, Currency currency) {
+        return round(base.multiply(percent).divide(HUNDRED), currency);
+    }
+}

@@ -1,0 +1,175 @@
+package com.shopcare.complaints.policy;
+
+import com.shopcare.complaints.decision.Complaint;
+import com.shopcare.complaints.decision.Decision;
+import com.shopcare.complaints.decision.Money;
+import com.shopcare.complaints.decision.Option;
+import com.shopcare.complaints.guards.CaseFacts;
+import com.shopcare.complaints.guards.Explanation;
+import com.shopcare.complaints.guards.OfferedOption;
+import com.shopcare.complaints.guards.Routing;
+import com.shopcare.complaints.guards.Timing;
+import org.kie.dmn.api.core.DMNContext;
+import org.kie.dmn.api.core.DMNMessage;
+import org.kie.dmn.api.core.DMNResult;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.shopcare.complaints.policy.Vocabulary.*;
+
+/**
+ * Deciding one complaint: the models in their order, each fed the complaint and what earlier models decided,
+ * then the guard rules over the proposed options and path, then the response times for the final path.
+ * Every business condition is in a table or a rule; this class only moves values between them.
+ */
+final class DecisionRun {
+
+    private final Policy policy;
+    private final Complaint complaint;
+    private final Map<String, Object> inputs = new HashMap<>();
+    private final Explanation explanation = new Explanation();
+
+    DecisionRun(Policy policy, Complaint complaint) {
+        this.policy = policy;
+        this.complaint = complaint;
+    }
+
+    Decision run() {
+        inputs.put(ISSUE_TYPE, complaint.issueType());
+        inputs.put(RESPONSIBILITY, complaint.responsibility());
+        inputs.put(EMOTION, complaint.emotion());
+        inputs.put(CONTACT_COUNT, complaint.contactCount());
+        inputs.put(DELAY_DAYS, complaint.delayDays());
+        inputs.put(IS_PUBLIC, complaint.isPublic());
+        inputs.put(LEGAL_THREAT, complaint.legalThreat());
+        inputs.put(DAYS_SINCE_DELIVERY, complaint.daysSinceDelivery());
+        inputs.put(AFFECTED_VALUE, complaint.affectedValue());
+        inputs.put(SHIPPING_COST, complaint.shippingCost());
+        inputs.put(TIER, complaint.tier());
+        inputs.put(COMPENSATIONS_LAST_90_DAYS, complaint.compensationsLast90Days());
+        inputs.put(PUBLIC_REACH, complaint.publicReach());
+        inputs.put(INCIDENT_LEVEL, complaint.incident() == null ? null : complaint.incident().goodwillLevel());
+        inputs.put(INCIDENT_DECLARED, complaint.incident() != null);
+
+        DMNResult dissatisfaction = evaluate(PolicyModel.DISSATISFACTION);
+        int score = number(dissatisfaction, DISSATISFACTION_SCORE).intValue();
+        String level = text(dissatisfaction, DISSATISFACTION_LEVEL);
+        inputs.put(CUSTOMER_LEVEL, level);
+
+        DMNResult remedies = evaluate(PolicyModel.REMEDIES);
+        boolean outsideReturnWindow = Boolean.TRUE.equals(value(remedies, OUTSIDE_RETURN_WINDOW));
+        inputs.put(OUTSIDE_RETURN_WINDOW, outsideReturnWindow);
+
+        DMNResult compensation = evaluate(PolicyModel.COMPENSATION);
+        inputs.put(GOODWILL_LEVEL, text(compensation, GOODWILL_LEVEL));
+
+        DMNResult escalation = evaluate(PolicyModel.ESCALATION);
+        Routing routing = new Routing(text(escalation, ESCALATION_PATH), explanation.lastRowOf(ESCALATION_PATH));
+
+        List<OfferedOption> offered = new ArrayList<>();
+        offered.addAll(options(remedies, REMEDY_OPTIONS, OfferedOption.Kind.REMEDY));
+        offered.addAll(options(compensation, COMPENSATION_OPTIONS, OfferedOption.Kind.COMPENSATION));
+        List<Object> facts = new ArrayList<>(offered);
+        facts.add(new CaseFacts(complaint.issueType(), complaint.responsibility(), complaint.compensationsLast90Days(),
+                outsideReturnWindow, complaint.orderValue(), complaint.affectedValue(), complaint.currency()));
+        facts.add(routing);
+        facts.add(explanation);
+        policy.guards().execute(facts);
+
+        List<Option> remedyList = kept(offered, OfferedOption.Kind.REMEDY);
+        List<Option> compensationList = kept(offered, OfferedOption.Kind.COMPENSATION);
+        inputs.put(ESCALATION_PATH, routing.getPath());
+        inputs.put(OPTION_COUNT, remedyList.size() + compensationList.size());
+
+        DMNResult responseTimes = evaluate(PolicyModel.RESPONSE_TIMES);
+        Map<?, ?> times = (Map<?, ?>) value(responseTimes, RESPONSE_TIMES);
+        Timing timing = new Timing(integer(times, FIRST_RESPONSE_MINUTES), integer(times, RESOLUTION_HOURS),
+                integer(times, UPDATE_EVERY_DAYS));
+        policy.guards().execute(List.of(timing, explanation));
+
+        DMNResult actions = evaluate(PolicyModel.ACTIONS);
+        List<String> actionList = ((Collection<?>) value(actions, ACTIONS)).stream().map(String::valueOf).toList();
+
+        return new Decision(policy.version(),
+                new Decision.Dissatisfaction(score, level),
+                remedyList,
+                compensationList,
+                new Decision.Escalation(routing.getPath(), routing.getReason()),
+                new Decision.ResponseTimes(timing.getFirstResponseMinutes(), timing.getResolutionHours(),
+                        timing.getUpdateEveryDays()),
+                actionList,
+                explanation.lines());
+    }
+
+    private DMNResult evaluate(PolicyModel model) {
+        var decisionModel = policy.model(model);
+        DMNContext context = decisionModel.newContext(inputs);
+        context.getMetadata().set(RowTrail.METADATA_KEY, explanation);
+        DMNResult result = decisionModel.evaluateAll(context);
+        if (result.hasErrors()) {
+            throw new PolicyEvaluationException(model.fileName() + ": " + result.getMessages(DMNMessage.Severity.ERROR)
+                    .stream().map(DMNMessage::getText).toList());
+        }
+        return result;
+    }
+
+    private List<OfferedOption> options(DMNResult result, String decision, OfferedOption.Kind kind) {
+        Object value = value(result, decision);
+        if (value == null) {
+            return List.of();
+        }
+        List<OfferedOption> options = new ArrayList<>();
+        for (Object item : (Collection<?>) value) {
+            Map<?, ?> option = (Map<?, ?>) item;
+            BigDecimal percent = (BigDecimal) option.get(OPTION_PERCENT);
+            String base = (String) option.get(OPTION_BASE);
+            BigDecimal amount = base == null ? null
+                    : Money.percentOf(baseAmount(base), percent == null ? BigDecimal.valueOf(100) : percent, complaint.currency());
+            options.add(new OfferedOption(kind, (String) option.get(OPTION_TYPE), percent, amount,
+                    (String) option.get(OPTION_DESCRIPTION)));
+        }
+        return options;
+    }
+
+    private BigDecimal baseAmount(String base) {
+        return switch (base) {
+            case BASE_ORDER_VALUE -> complaint.orderValue();
+            case BASE_AFFECTED_VALUE -> complaint.affectedValue();
+            case BASE_SHIPPING_COST -> complaint.shippingCost();
+            default -> throw new PolicyEvaluationException("unknown amount base '" + base + "'");
+        };
+    }
+
+    /** The options the guards left, in the tables' order; the first one of each list is the recommended one. */
+    private static List<Option> kept(List<OfferedOption> offered, OfferedOption.Kind kind) {
+        List<Option> kept = new ArrayList<>();
+        for (OfferedOption option : offered) {
+            if (option.getKind() == kind && !option.isWithdrawn()) {
+                kept.add(new Option(option.getType(), option.getPercent(), option.getAmount(), kept.isEmpty(),
+                        option.isRequiresApproval(), option.getDescription()));
+            }
+        }
+        return kept;
+    }
+
+    private static Object value(DMNResult result, String decision) {
+        return result.getDecisionResultByName(decision).getResult();
+    }
+
+    private static String text(DMNResult result, String decision) {
+        return (String) value(result, decision);
+    }
+
+    private static BigDecimal number(DMNResult result, String decision) {
+        return (BigDecimal) value(result, decision);
+    }
+
+    private static int integer(Map<?, ?> values, String key) {
+        return ((BigDecimal) values.get(key)).intValueExact();
+    }
+}

@@ -1,0 +1,52 @@
+package com.shopcare.complaints.policy;
+
+import com.shopcare.complaints.decision.Complaint;
+import com.shopcare.complaints.decision.Decision;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.StatelessKieSession;
+import org.kie.kogito.dmn.DmnDecisionModel;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compiled policy version: the DMN models, the DRL guards and a version derived from the files' content.
+ * Immutable and safe to share between request threads; build it once with {@link PolicyCompiler}.
+ */
+public final class Policy {
+
+    private final String version;
+    private final Map<PolicyModel, DmnDecisionModel> models;
+    private final StatelessKieSession guards;
+    private final List<PolicyTable> tables;
+
+    Policy(String version, Map<PolicyModel, DmnDecisionModel> models, KieBase guards, List<PolicyTable> tables) {
+        this.version = version;
+        this.models = Map.copyOf(models);
+        // A stateless session creates a fresh working memory per execute call, so one instance serves all threads.
+        this.guards = guards.newStatelessKieSession();
+        this.tables = List.copyOf(tables);
+    }
+
+    /** Derived from the DMN files and the DRL guards: the same content always has the same version. */
+    public String version() {
+        return version;
+    }
+
+    /** The decision tables and guard rules this policy consists of. */
+    public List<PolicyTable> tables() {
+        return tables;
+    }
+
+    public Decision decide(Complaint complaint) {
+        return new DecisionRun(this, complaint).run();
+    }
+
+    DmnDecisionModel model(PolicyModel model) {
+        return models.get(model);
+    }
+
+    StatelessKieSession guards() {
+        return guards;
+    }
+}

@@ -1,0 +1,244 @@
+package com.shopcare.complaints.policy;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.dmn.api.core.DMNMessage;
+import org.kie.dmn.api.core.DMNModel;
+import org.kie.dmn.api.core.DMNRuntime;
+import org.kie.dmn.core.compiler.RuntimeTypeCheckOption;
+import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
+import org.kie.dmn.model.api.Decision;
+import org.kie.dmn.model.api.DecisionRule;
+import org.kie.dmn.model.api.DecisionTable;
+import org.kie.dmn.model.api.RuleAnnotation;
+import org.kie.dmn.validation.DMNValidator;
+import org.kie.dmn.validation.DMNValidator.Validation;
+import org.kie.dmn.validation.DMNValidatorFactory;
+import org.kie.kogito.dmn.DmnDecisionModel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns policy files into a {@link Policy}: validates each DMN file, compiles the models with runtime type checks on,
+ * checks that each model has the shape the engine relies on, and adds the DRL guards that ship with the code.
+ * Compiling is slow (seconds) and happens once per policy version; deciding with the result is fast.
+ */
+public final class PolicyCompiler {
+
+    /** The DRL guards, reviewed code shipped in this module; never loaded from anywhere else. */
+    static final List<String> GUARD_RESOURCES = List.of(
+            "com/shopcare/complaints/guards/OptionGuards.drl",
+            "com/shopcare/complaints/guards/EscalationGuards.drl",
+            "com/shopcare/complaints/guards/ResponseTimeGuards.drl");
+
+    private final Map<String, byte[]> guardSources;
+    private final KieBase guards;
+
+    public PolicyCompiler() {
+        this.guardSources = readGuards();
+        this.guards = compileGuards(guardSources);
+    }
+
+    /** Compiles the files into a policy, or throws a {@link PolicyException} naming each file and problem. */
+    public Policy compile(PolicyFiles files) {
+        List<String> problems = new ArrayList<>(validate(files));
+        if (!problems.isEmpty()) {
+            throw new PolicyException(problems);
+        }
+        DMNRuntime runtime = buildRuntime(files, problems);
+        Map<PolicyModel, DMNModel> models = new EnumMap<>(PolicyModel.class);
+        for (PolicyModel expected : PolicyModel.values()) {
+            DMNModel model = runtime.getModel(expected.namespace(), expected.modelName());
+            if (model == null) {
+                problems.add(expected.fileName() + ": does not define the model '" + expected.modelName()
+                        + "' in namespace " + expected.namespace());
+                continue;
+            }
+            for (DMNMessage message : model.getMessages(DMNMessage.Severity.ERROR)) {
+                problems.add(expected.fileName() + ": " + describe(message));
+            }
+            problems.addAll(checkShape(expected, model));
+            models.put(expected, model);
+        }
+        if (!problems.isEmpty()) {
+            throw new PolicyException(problems);
+        }
+
+        Map<String, List<String>> rowNotes = new LinkedHashMap<>();
+        List<PolicyTable> tables = new ArrayList<>();
+        for (PolicyModel expected : PolicyModel.values()) {
+            for (Decision decision : decisions(models.get(expected))) {
+                if (decision.getExpression() instanceof DecisionTable table) {
+                    rowNotes.put(decision.getName(), table.getRule().stream().map(PolicyCompiler::annotation).toList());
+                    tables.add(new PolicyTable(decision.getName(), expected.fileName(), PolicyTable.Kind.DECISION_TABLE,
+                            hitPolicy(table), table.getRule().size()));
+                }
+            }
+        }
+        for (KiePackage kiePackage : guards.getKiePackages()) {
+            kiePackage.getRules().stream()
+                    .map(rule -> new PolicyTable(rule.getName(), rule.getPackageName(), PolicyTable.Kind.RULE, null, null))
+                    .sorted(java.util.Comparator.comparing(PolicyTable::name))
+                    .forEach(tables::add);
+        }
+        runtime.addListener(new RowTrail(rowNotes));
+
+        Map<PolicyModel, DmnDecisionModel> decisionModels = new EnumMap<>(PolicyModel.class);
+        for (PolicyModel expected : PolicyModel.values()) {
+            decisionModels.put(expected, new DmnDecisionModel(runtime, expected.namespace(), expected.modelName()));
+        }
+        return new Policy(version(files), decisionModels, guards, tables);
+    }
+
+    /** Schema and model validation of each file on its own (the models do not import each other). */
+    private static List<String> validate(PolicyFiles files) {
+        List<String> problems = new ArrayList<>();
+        for (PolicyModel expected : PolicyModel.values()) {
+            if (!files.files().containsKey(expected.fileName())) {
+                problems.add(expected.fileName() + ": missing from the policy");
+            }
+        }
+        DMNValidator validator = DMNValidatorFactory.newValidator();
+        try {
+            for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
+                List<DMNMessage> messages = validator.validateUsing(Validation.VALIDATE_SCHEMA, Validation.VALIDATE_MODEL)
+                        .theseModels(resource(file.getKey(), file.getValue()));
+                messages.stream()
+                        .filter(m -> m.getSeverity() == DMNMessage.Severity.ERROR)
+                        .forEach(m -> problems.add(file.getKey() + ": " + describe(m)));
+            }
+        } finally {
+            validator.dispose();
+        }
+        return problems;
+    }
+
+    private static DMNRuntime buildRuntime(PolicyFiles files, List<String> problems) {
+        List<Resource> resources = files.files().entrySet().stream()
+                .map(file -> resource(file.getKey(), file.getValue()))
+                .toList();
+        return DMNRuntimeBuilder.fromDefaults()
+                .setOption(new RuntimeTypeCheckOption(true))
+                .buildConfiguration()
+                .fromResources(resources)
+                .getOrElseThrow(e -> new PolicyException(List.of("the DMN files do not compile: " + e.getMessage())));
+    }
+
+    private static List<String> checkShape(PolicyModel expected, DMNModel model) {
+        List<String> problems = new ArrayList<>();
+        for (String decision : expected.requiredDecisions()) {
+            if (model.getDecisionByName(decision) == null) {
+                problems.add(expected.fileName() + ": the decision '" + decision + "' is missing; the service reads it");
+            }
+        }
+        model.getInputs().stream()
+                .filter(input -> !expected.suppliedInputs().contains(input.getName()))
+                .forEach(input -> problems.add(expected.fileName() + ": the input '" + input.getName()
+                        + "' is not one the service supplies " + expected.suppliedInputs()));
+        for (Decision decision : decisions(model)) {
+            if (decision.getExpression() instanceof DecisionTable table) {
+                for (int row = 1; row <= table.getRule().size(); row++) {
+                    if (annotation(table.getRule().get(row - 1)).isBlank()) {
+                        problems.add(expected.fileName() + ": row " + row + " of '" + decision.getName()
+                                + "' has no annotation; it is what the customer-service agent reads as the reason");
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static List<Decision> decisions(DMNModel model) {
+        return model.getDefinitions().getDrgElement().stream()
+                .filter(Decision.class::isInstance)
+                .map(Decision.class::cast)
+                .toList();
+    }
+
+    private static String annotation(DecisionRule rule) {
+        return rule.getAnnotationEntry().stream()
+                .map(RuleAnnotation::getText)
+                .filter(text -> text != null && !text.isBlank())
+                .map(String::strip)
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String hitPolicy(DecisionTable table) {
+        String hitPolicy = table.getHitPolicy().value();
+        return table.getAggregation() == null ? hitPolicy : hitPolicy + " " + table.getAggregation().value();
+    }
+
+    private static String describe(DMNMessage message) {
+        String where = message.getSourceId() == null ? "" : " (element " + message.getSourceId() + ")";
+        return message.getText() + where;
+    }
+
+    static Resource resource(String fileName, byte[] content) {
+        Resource resource = KieServices.get().getResources().newByteArrayResource(content);
+        resource.setSourcePath(fileName);
+        resource.setResourceType(ResourceType.DMN);
+        return resource;
+    }
+
+    private String version(PolicyFiles files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            Map<String, byte[]> all = new java.util.TreeMap<>(files.files());
+            all.putAll(guardSources);
+            for (Map.Entry<String, byte[]> file : all.entrySet()) {
+                digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.getValue());
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+
+    private static Map<String, byte[]> readGuards() {
+        Map<String, byte[]> sources = new LinkedHashMap<>();
+        for (String path : GUARD_RESOURCES) {
+            try (InputStream in = PolicyCompiler.class.getClassLoader().getResourceAsStream(path)) {
+                if (in == null) {
+                    throw new IllegalStateException(path + " is missing from the release");
+                }
+                sources.put(path, in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sources;
+    }
+
+    private static KieBase compileGuards(Map<String, byte[]> sources) {
+        KieServices services = KieServices.get();
+        KieFileSystem fileSystem = services.newKieFileSystem();
+        sources.forEach((path, content) -> fileSystem.write("src/main/resources/" + path, content));
+        KieBuilder builder = services.newKieBuilder(fileSystem).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("The DRL guards do not compile: " + errors);
+        }
+        return services.newKieContainer(builder.getKieModule().getReleaseId()).getKieBase();
+    }
+}

@@ -1,0 +1,72 @@
+package com.shopcare.complaints.policy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The DMN files of one policy, by file name. The DRL guards are not part of it: they ship with the code. */
+public final class PolicyFiles {
+
+    /** Where the tables shipped with the code live on the class path. */
+    public static final String CLASSPATH_FOLDER = "policy/";
+
+    private final Map<String, byte[]> files;
+
+    private PolicyFiles(Map<String, byte[]> files) {
+        this.files = Collections.unmodifiableMap(new TreeMap<>(files));
+    }
+
+    public static PolicyFiles of(Map<String, byte[]> files) {
+        return new PolicyFiles(files);
+    }
+
+    /** The tables shipped with this release. */
+    public static PolicyFiles shipped() {
+        Map<String, byte[]> files = new TreeMap<>();
+        ClassLoader loader = PolicyFiles.class.getClassLoader();
+        for (PolicyModel model : PolicyModel.values()) {
+            try (InputStream in = loader.getResourceAsStream(CLASSPATH_FOLDER + model.fileName())) {
+                if (in == null) {
+                    throw new PolicyException(java.util.List.of(model.fileName() + ": missing from the release"));
+                }
+                files.put(model.fileName(), in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new PolicyFiles(files);
+    }
+
+    /** One file per model from a folder on disk, for example a working copy a business user edits. */
+    public static PolicyFiles fromFolder(Path folder) {
+        Map<String, byte[]> files = new TreeMap<>();
+        for (PolicyModel model : PolicyModel.values()) {
+            Path file = folder.resolve(model.fileName());
+            try {
+                files.put(model.fileName(), Files.readAllBytes(file));
+            } catch (NoSuchFileException e) {
+                throw new PolicyException(java.util.List.of(model.fileName() + ": not found in " + folder.toAbsolutePath()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new PolicyFiles(files);
+    }
+
+    public Map<String, byte[]> files() {
+        return files;
+    }
+
+    /** A copy with one file replaced, for checking an edit against the rest of the policy. */
+    public PolicyFiles with(String fileName, byte[] content) {
+        Map<String, byte[]> copy = new TreeMap<>(files);
+        copy.put(fileName, content);
+        return new PolicyFiles(copy);
+    }
+}
