@@ -1,0 +1,86 @@
+package com.shopcare.complaints.service.system;
+
+import com.shopcare.complaints.api.model.FieldError;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+/**
+ * The one place errors become responses: every error is an RFC 9457 problem detail, a 400 names every offending
+ * field by its JSON path, and nothing internal (stack frames, class names) ever reaches the caller. Spring MVC's own
+ * errors (415, 405, 404, ...) come from the base class, which already answers with problem details.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        ex.getBindingResult().getFieldErrors()
+                .forEach(error -> errors.add(new FieldError(error.getField(), error.getDefaultMessage())));
+        ex.getBindingResult().getGlobalErrors()
+                .forEach(error -> errors.add(new FieldError("$", error.getDefaultMessage())));
+        errors.sort(Comparator.comparing(FieldError::getField));
+        return problem(Problems.invalidRequest(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getCause();
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof PayloadTooLargeException tooLarge) {
+                return problem(Problems.payloadTooLarge(tooLarge.limit()));
+            }
+        }
+        return problem(Problems.invalidRequest(List.of(JsonErrors.describe(cause))));
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> invalidRequest(InvalidRequestException ex) {
+        return problem(Problems.invalidRequest(ex.errors()));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
+        List<FieldError> errors = ex.getConstraintViolations().stream()
+                .map(violation -> new FieldError(jsonPath(violation.getPropertyPath()), violation.getMessage()))
+                .sorted(Comparator.comparing(FieldError::getField))
+                .toList();
+        return problem(Problems.invalidRequest(errors));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex) {
+        log.error("Unexpected error while handling a request", ex);
+        return problem(Problems.internalError());
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /** Method validation paths start with the method and parameter names, which the caller never sent. */
+    private static String jsonPath(jakarta.validation.Path path) {
+        List<String> names = StreamSupport.stream(path.spliterator(), false).map(jakarta.validation.Path.Node::getName).toList();
+        return names.size() > 2 ? String.join(".", names.subList(2, names.size())) : "$";
+    }
+}

@@ -1,0 +1,44 @@
+package com.shopcare.complaints.service.system;
+
+import com.shopcare.complaints.api.model.FieldError;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The problem details this service answers with (RFC 9457), in one place so every path says the same thing. */
+final class Problems {
+
+    private static final String TYPE_PREFIX = "https://shopcare.example/problems/";
+
+    private Problems() {
+    }
+
+    static ProblemDetail invalidRequest(List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                errors.stream().map(FieldError::getField).distinct()
+                        .collect(Collectors.joining(", ", "Invalid field(s): ", "")));
+        problem.setType(URI.create(TYPE_PREFIX + "invalid-request"));
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    static ProblemDetail payloadTooLarge(long maxBytes) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than " + maxBytes + " bytes.");
+        problem.setType(URI.create(TYPE_PREFIX + "payload-too-large"));
+        problem.setTitle("Request body too large");
+        return problem;
+    }
+
+    static ProblemDetail internalError() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The decision could not be made. The error has been logged; please retry later.");
+        problem.setType(URI.create(TYPE_PREFIX + "internal-error"));
+        problem.setTitle("Internal error");
+        return problem;
+    }
+}
