@@ -15,7 +15,14 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -29,6 +36,12 @@ import java.util.stream.StreamSupport;
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    private final RequestSchemas requestSchemas;
+
+    ProblemAdvice(RequestSchemas requestSchemas) {
+        this.requestSchemas = requestSchemas;
+    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
@@ -51,7 +64,24 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 return problem(Problems.payloadTooLarge(tooLarge.limit()));
             }
         }
-        return problem(Problems.invalidRequest(List.of(JsonErrors.describe(cause))));
+        List<FieldError> violations = schemaViolations(request);
+        return problem(Problems.invalidRequest(violations.isEmpty() ? List.of(JsonErrors.describe(cause)) : violations));
+    }
+
+    /** Checks the body Jackson gave up on against the yaml's schema of the handler's request body, for every field. */
+    private List<FieldError> schemaViolations(WebRequest request) {
+        if (!(request instanceof ServletWebRequest servletRequest)
+                || !(request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST)
+                instanceof HandlerMethod handler)) {
+            return List.of();
+        }
+        String body = RequestBodyLimit.bodyOf(servletRequest.getRequest());
+        return Arrays.stream(handler.getMethodParameters())
+                .filter(parameter -> parameter.hasParameterAnnotation(RequestBody.class))
+                .findFirst()
+                .filter(parameter -> body != null && !body.isBlank())
+                .map(parameter -> requestSchemas.violations(parameter.getParameterType().getSimpleName(), body))
+                .orElse(List.of());
     }
 
     @ExceptionHandler(InvalidRequestException.class)

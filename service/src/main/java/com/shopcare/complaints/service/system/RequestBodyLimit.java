@@ -17,11 +17,14 @@ import java.io.IOException;
 
 /**
  * Refuses request bodies over the limit before anything parses them: by the declared length at once, and for
- * chunked bodies while they are read (the read fails, and the problem handler answers 413).
+ * chunked bodies while they are read (the read fails, and the problem handler answers 413). Keeps a copy of what
+ * was read, so that a body that cannot be bound can be checked field by field for the error response.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestBodyLimit extends OncePerRequestFilter {
+
+    private static final String BODY_ATTRIBUTE = RequestBodyLimit.class.getName() + ".body";
 
     private final long maxBytes;
     private final ProblemWriter problems;
@@ -41,6 +44,12 @@ class RequestBodyLimit extends OncePerRequestFilter {
         chain.doFilter(new LimitedRequest(request, maxBytes), response);
     }
 
+    /** The body read so far for this request, or null when none was read. */
+    static String bodyOf(jakarta.servlet.ServletRequest request) {
+        Object stream = request.getAttribute(BODY_ATTRIBUTE);
+        return stream instanceof LimitedStream limited ? limited.copy.toString(java.nio.charset.StandardCharsets.UTF_8) : null;
+    }
+
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
         private final long maxBytes;
@@ -54,7 +63,9 @@ class RequestBodyLimit extends OncePerRequestFilter {
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new LimitedStream(super.getInputStream(), maxBytes);
+                LimitedStream limited = new LimitedStream(super.getInputStream(), maxBytes);
+                setAttribute(BODY_ATTRIBUTE, limited);
+                stream = limited;
             }
             return stream;
         }
@@ -64,6 +75,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
         private final ServletInputStream delegate;
         private final long maxBytes;
+        private final java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream();
         private long read;
 
         LimitedStream(ServletInputStream delegate, long maxBytes) {
@@ -76,6 +88,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
             int b = delegate.read();
             if (b >= 0) {
                 count(1);
+                copy.write(b);
             }
             return b;
         }
@@ -85,6 +98,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
             int n = delegate.read(buffer, offset, length);
             if (n > 0) {
                 count(n);
+                copy.write(buffer, offset, n);
             }
             return n;
         }

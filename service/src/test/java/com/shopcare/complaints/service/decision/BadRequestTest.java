@@ -105,6 +105,22 @@ class BadRequestTest {
     }
 
     @Test
+    void everyFieldJacksonCannotBindIsNamedAtOnce() {
+        var body = Requests.with("complaint.emotion", "\"angry\"");
+        body.withObject("complaint").put("isPublik", true).put("contactCount", "two");
+        body.withObject("order").put("value", 249.90);
+        body.put("complaintId", "C 1001");
+
+        Reply reply = client.postJson("/v1/decisions", body);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("errors").valueStream().map(error -> error.get("field").asString()))
+                .containsExactlyInAnyOrder("complaintId", "complaint.contactCount", "complaint.emotion",
+                        "complaint.isPublik", "order.value");
+        assertNothingInternal(reply);
+    }
+
+    @Test
     void unknownEnumValueListsTheAllowedOnes() {
         Reply reply = client.postJson("/v1/decisions", Requests.with("complaint.emotion", "\"angry\""));
 
