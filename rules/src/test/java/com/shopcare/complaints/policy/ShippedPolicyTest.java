@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ShippedPolicyTest {
 
-    private static final Policy POLICY = new PolicyCompiler().compile(PolicyFiles.shipped());
+    private static final Policy POLICY = TestPolicies.shipped();
 
     @Test
     void documentedExampleGetsTheDocumentedDecision() {
