@@ -26,6 +26,10 @@ class StrictJson {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // Jackson 3 sorts properties alphabetically and puts constructor parameters first; answers keep
+                // the order of the OpenAPI schema instead, which is the order a reader expects.
+                .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
                 // An explicit null for an optional field means "absent": the field keeps its documented default.
                 .changeDefaultNullHandling(ignored -> JsonSetter.Value.forValueNulls(Nulls.SKIP))
                 .withCoercionConfig(LogicalType.Textual, config -> config
