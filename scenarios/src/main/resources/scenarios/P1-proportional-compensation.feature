@@ -27,18 +27,18 @@ Feature: P1 Proportional compensation
       | level | <level> |
 
     Examples:
-      | issue type         | emotion | delay days | contact count | public | score | level    |
-      | LATE_DELIVERY      | CALM    | 0          | 1             | no     | 10    | LOW      |
-      | LATE_DELIVERY      | CALM    | 7          | 1             | no     | 24    | LOW      |
-      | SERVICE_COMPLAINT  | UPSET   | 0          | 1             | no     | 25    | MEDIUM   |
-      | WRONG_ITEM         | CALM    | 12         | 1             | no     | 49    | MEDIUM   |
-      | DEFECTIVE_PRODUCT  | ANGRY   | 0          | 1             | no     | 50    | HIGH     |
-      | DEFECTIVE_PRODUCT  | ANGRY   | 2          | 3             | no     | 74    | HIGH     |
-      | DEFECTIVE_PRODUCT  | FURIOUS | 0          | 1             | yes    | 75    | CRITICAL |
-      | REFUND_DELAY       | UPSET   | 0          | 2             | no     | 40    | MEDIUM   |
-      | NOT_DELIVERED      | CALM    | 15         | 1             | no     | 65    | HIGH     |
-      | NOT_DELIVERED      | CALM    | 40         | 1             | no     | 65    | HIGH     |
-      | NOT_DELIVERED      | FURIOUS | 20         | 3             | yes    | 100   | CRITICAL |
+      | issue type        | emotion | delay days | contact count | public | score | level    |
+      | LATE_DELIVERY     | CALM    | 0          | 1             | no     | 10    | LOW      |
+      | LATE_DELIVERY     | CALM    | 7          | 1             | no     | 24    | LOW      |
+      | SERVICE_COMPLAINT | UPSET   | 0          | 1             | no     | 25    | MEDIUM   |
+      | WRONG_ITEM        | CALM    | 12         | 1             | no     | 49    | MEDIUM   |
+      | DEFECTIVE_PRODUCT | ANGRY   | 0          | 1             | no     | 50    | HIGH     |
+      | DEFECTIVE_PRODUCT | ANGRY   | 2          | 3             | no     | 74    | HIGH     |
+      | DEFECTIVE_PRODUCT | FURIOUS | 0          | 1             | yes    | 75    | CRITICAL |
+      | REFUND_DELAY      | UPSET   | 0          | 2             | no     | 40    | MEDIUM   |
+      | NOT_DELIVERED     | CALM    | 15         | 1             | no     | 65    | HIGH     |
+      | NOT_DELIVERED     | CALM    | 40         | 1             | no     | 65    | HIGH     |
+      | NOT_DELIVERED     | FURIOUS | 20         | 3             | yes    | 100   | CRITICAL |
 
   Scenario Outline: the level picks the goodwill, the first option recommended
     When the complaint has:
@@ -66,9 +66,9 @@ Feature: P1 Proportional compensation
       | tier           | <tier>           |
       | affected value | <affected value> |
     Then the decision has:
-      | level                  | <level>          |
-      | VOUCHER percent        | <voucher %>      |
-      | VOUCHER amount         | <voucher>        |
+      | level                              | <level>          |
+      | VOUCHER percent                    | <voucher %>      |
+      | VOUCHER amount                     | <voucher>        |
       | compensation PARTIAL_REFUND amount | <partial refund> |
 
     Examples:

@@ -24,6 +24,9 @@ import java.util.stream.Stream;
  */
 final class DecisionTerms {
 
+    /** What an amount or percent term says of an option type the decision does not offer. */
+    static final String NOT_OFFERED = "not offered";
+
     private static final Map<String, Function<Decision, String>> VALUES = new LinkedHashMap<>();
     private static final Pattern OPTION_VALUE =
             Pattern.compile("(?:(remedy|compensation) )?([a-z_]+) (amount|percent)");
@@ -110,7 +113,8 @@ final class DecisionTerms {
                     + " " + matcher.group(3) + "' or 'compensation " + type + " " + matcher.group(3) + "'");
         }
         if (options.isEmpty()) {
-            return Optional.of(new Mismatch(term, expected, type + " not offered"));
+            return Terms.normalise(expected).equals(NOT_OFFERED)
+                    ? Optional.empty() : Optional.of(new Mismatch(term, expected, NOT_OFFERED));
         }
         Option option = options.get(0);
         if (matcher.group(3).equals("amount")) {
