@@ -28,6 +28,12 @@ public final class Explanation {
         return lastRowByTable.get(table);
     }
 
+    /** Adds every line of another explanation, as if its rows had been recorded here. */
+    public void appendAll(Explanation other) {
+        lines.addAll(other.lines);
+        lastRowByTable.putAll(other.lastRowByTable);
+    }
+
     public List<ExplanationLine> lines() {
         return lines;
     }

@@ -9,9 +9,6 @@ import com.shopcare.complaints.guards.Explanation;
 import com.shopcare.complaints.guards.OfferedOption;
 import com.shopcare.complaints.guards.Routing;
 import com.shopcare.complaints.guards.Timing;
-import org.kie.dmn.api.core.DMNContext;
-import org.kie.dmn.api.core.DMNMessage;
-import org.kie.dmn.api.core.DMNResult;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -56,19 +53,19 @@ final class DecisionRun {
         inputs.put(INCIDENT_LEVEL, complaint.incident() == null ? null : complaint.incident().goodwillLevel());
         inputs.put(INCIDENT_DECLARED, complaint.incident() != null);
 
-        DMNResult dissatisfaction = evaluate(PolicyModel.DISSATISFACTION);
+        ModelEvaluation.Outcome dissatisfaction = evaluate(PolicyModel.DISSATISFACTION);
         int score = number(dissatisfaction, DISSATISFACTION_SCORE).intValue();
         String level = text(dissatisfaction, DISSATISFACTION_LEVEL);
         inputs.put(CUSTOMER_LEVEL, level);
 
-        DMNResult remedies = evaluate(PolicyModel.REMEDIES);
+        ModelEvaluation.Outcome remedies = evaluate(PolicyModel.REMEDIES);
         boolean outsideReturnWindow = Boolean.TRUE.equals(value(remedies, OUTSIDE_RETURN_WINDOW));
         inputs.put(OUTSIDE_RETURN_WINDOW, outsideReturnWindow);
 
-        DMNResult compensation = evaluate(PolicyModel.COMPENSATION);
+        ModelEvaluation.Outcome compensation = evaluate(PolicyModel.COMPENSATION);
         inputs.put(GOODWILL_LEVEL, text(compensation, GOODWILL_LEVEL));
 
-        DMNResult escalation = evaluate(PolicyModel.ESCALATION);
+        ModelEvaluation.Outcome escalation = evaluate(PolicyModel.ESCALATION);
         Routing routing = new Routing(text(escalation, ESCALATION_PATH), explanation.lastRowOf(ESCALATION_PATH));
 
         List<OfferedOption> offered = new ArrayList<>();
@@ -86,13 +83,13 @@ final class DecisionRun {
         inputs.put(ESCALATION_PATH, routing.getPath());
         inputs.put(OPTION_COUNT, remedyList.size() + compensationList.size());
 
-        DMNResult responseTimes = evaluate(PolicyModel.RESPONSE_TIMES);
+        ModelEvaluation.Outcome responseTimes = evaluate(PolicyModel.RESPONSE_TIMES);
         Map<?, ?> times = (Map<?, ?>) value(responseTimes, RESPONSE_TIMES);
         Timing timing = new Timing(integer(times, FIRST_RESPONSE_MINUTES), integer(times, RESOLUTION_HOURS),
                 integer(times, UPDATE_EVERY_DAYS));
         policy.guards().execute(List.of(timing, explanation));
 
-        DMNResult actions = evaluate(PolicyModel.ACTIONS);
+        ModelEvaluation.Outcome actions = evaluate(PolicyModel.ACTIONS);
         List<String> actionList = ((Collection<?>) value(actions, ACTIONS)).stream().map(String::valueOf).toList();
 
         return new Decision(policy.version(),
@@ -106,19 +103,11 @@ final class DecisionRun {
                 explanation.lines());
     }
 
-    private DMNResult evaluate(PolicyModel model) {
-        var decisionModel = policy.model(model);
-        DMNContext context = decisionModel.newContext(inputs);
-        context.getMetadata().set(RowTrail.METADATA_KEY, explanation);
-        DMNResult result = decisionModel.evaluateAll(context);
-        if (result.hasErrors()) {
-            throw new PolicyEvaluationException(model.fileName() + ": " + result.getMessages(DMNMessage.Severity.ERROR)
-                    .stream().map(DMNMessage::getText).toList());
-        }
-        return result;
+    private ModelEvaluation.Outcome evaluate(PolicyModel model) {
+        return policy.model(model).evaluate(inputs, explanation);
     }
 
-    private List<OfferedOption> options(DMNResult result, String decision, OfferedOption.Kind kind) {
+    private List<OfferedOption> options(ModelEvaluation.Outcome result, String decision, OfferedOption.Kind kind) {
         Object value = value(result, decision);
         if (value == null) {
             return List.of();
@@ -157,15 +146,15 @@ final class DecisionRun {
         return kept;
     }
 
-    private static Object value(DMNResult result, String decision) {
-        return result.getDecisionResultByName(decision).getResult();
+    private static Object value(ModelEvaluation.Outcome result, String decision) {
+        return result.result(decision);
     }
 
-    private static String text(DMNResult result, String decision) {
+    private static String text(ModelEvaluation.Outcome result, String decision) {
         return (String) value(result, decision);
     }
 
-    private static BigDecimal number(DMNResult result, String decision) {
+    private static BigDecimal number(ModelEvaluation.Outcome result, String decision) {
         return (BigDecimal) value(result, decision);
     }
 

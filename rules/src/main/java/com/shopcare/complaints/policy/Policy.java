@@ -4,7 +4,6 @@ import com.shopcare.complaints.decision.Complaint;
 import com.shopcare.complaints.decision.Decision;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.StatelessKieSession;
-import org.kie.kogito.dmn.DmnDecisionModel;
 
 import java.util.List;
 import java.util.Map;
@@ -15,16 +14,20 @@ import java.util.Map;
  */
 public final class Policy {
 
+    /** Working memories kept ready for the guard rules; the pool grows beyond this under load. */
+    private static final int GUARD_SESSIONS = 4;
+
     private final String version;
-    private final Map<PolicyModel, DmnDecisionModel> models;
+    private final Map<PolicyModel, ModelEvaluation> models;
     private final StatelessKieSession guards;
     private final List<PolicyTable> tables;
 
-    Policy(String version, Map<PolicyModel, DmnDecisionModel> models, KieBase guards, List<PolicyTable> tables) {
+    Policy(String version, Map<PolicyModel, ModelEvaluation> models, KieBase guards, List<PolicyTable> tables) {
         this.version = version;
         this.models = Map.copyOf(models);
-        // A stateless session creates a fresh working memory per execute call, so one instance serves all threads.
-        this.guards = guards.newStatelessKieSession();
+        // A stateless session gives each execute call its own working memory, so one instance serves all threads;
+        // taken from a sessions pool, it resets and reuses those working memories instead of building new ones.
+        this.guards = guards.newKieSessionsPool(GUARD_SESSIONS).newStatelessKieSession();
         this.tables = List.copyOf(tables);
     }
 
@@ -42,7 +45,7 @@ public final class Policy {
         return new DecisionRun(this, complaint).run();
     }
 
-    DmnDecisionModel model(PolicyModel model) {
+    ModelEvaluation model(PolicyModel model) {
         return models.get(model);
     }
 

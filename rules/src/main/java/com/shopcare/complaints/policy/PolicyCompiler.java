@@ -11,6 +11,7 @@ import org.kie.api.io.ResourceType;
 import org.kie.dmn.api.core.DMNMessage;
 import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNRuntime;
+import org.kie.dmn.api.core.ast.InputDataNode;
 import org.kie.dmn.core.compiler.RuntimeTypeCheckOption;
 import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
 import org.kie.dmn.model.api.Decision;
@@ -49,12 +50,25 @@ public final class PolicyCompiler {
             "com/shopcare/complaints/guards/EscalationGuards.drl",
             "com/shopcare/complaints/guards/ResponseTimeGuards.drl");
 
+    /** How many outcomes each model remembers by default (ADR 0004): a few MB at most, per policy version. */
+    public static final long DEFAULT_CACHE_SIZE = 4_096;
+
     private final Map<String, byte[]> guardSources;
     private final KieBase guards;
+    private final long cacheSize;
 
     public PolicyCompiler() {
+        this(DEFAULT_CACHE_SIZE);
+    }
+
+    /** @param cacheSize how many outcomes each model of a compiled policy remembers; 0 evaluates every time */
+    public PolicyCompiler(long cacheSize) {
+        if (cacheSize < 0) {
+            throw new IllegalArgumentException("cacheSize must not be negative: " + cacheSize);
+        }
         this.guardSources = readGuards();
         this.guards = compileGuards(guardSources);
+        this.cacheSize = cacheSize;
     }
 
     /** Compiles the files into a policy, or throws a {@link PolicyException} naming each file and problem. */
@@ -101,9 +115,11 @@ public final class PolicyCompiler {
         }
         runtime.addListener(new RowTrail(rowNotes));
 
-        Map<PolicyModel, DmnDecisionModel> decisionModels = new EnumMap<>(PolicyModel.class);
+        Map<PolicyModel, ModelEvaluation> decisionModels = new EnumMap<>(PolicyModel.class);
         for (PolicyModel expected : PolicyModel.values()) {
-            decisionModels.put(expected, new DmnDecisionModel(runtime, expected.namespace(), expected.modelName()));
+            List<String> inputNames = models.get(expected).getInputs().stream().map(InputDataNode::getName).sorted().toList();
+            decisionModels.put(expected, new ModelEvaluation(expected,
+                    new DmnDecisionModel(runtime, expected.namespace(), expected.modelName()), inputNames, cacheSize));
         }
         return new Policy(version(files), decisionModels, guards, tables);
     }

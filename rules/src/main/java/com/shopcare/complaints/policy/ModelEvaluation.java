@@ -1,0 +1,81 @@
+package com.shopcare.complaints.policy;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.shopcare.complaints.guards.Explanation;
+import org.kie.dmn.api.core.DMNContext;
+import org.kie.dmn.api.core.DMNDecisionResult;
+import org.kie.dmn.api.core.DMNMessage;
+import org.kie.dmn.api.core.DMNResult;
+import org.kie.kogito.dmn.DmnDecisionModel;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evaluates one DMN model of a policy. A model's outcome depends only on its own inputs, and a compiled policy
+ * never changes, so outcomes are remembered by input values in a bounded cache: most complaints share their
+ * discrete inputs (issue type, emotion, counts, tier), and a repeated evaluation costs a map lookup instead of
+ * interpreting FEEL. Only successful evaluations are remembered; a size of 0 turns the cache off.
+ */
+final class ModelEvaluation {
+
+    /** What one evaluation decided, and the table rows that decided it. Never modified once built. */
+    record Outcome(Map<String, Object> results, Explanation rows) {
+        Object result(String decision) {
+            return results.get(decision);
+        }
+    }
+
+    private final PolicyModel which;
+    private final DmnDecisionModel model;
+    private final List<String> inputNames;
+    private final Cache<List<Object>, Outcome> cache;
+
+    ModelEvaluation(PolicyModel which, DmnDecisionModel model, List<String> inputNames, long cacheSize) {
+        this.which = which;
+        this.model = model;
+        this.inputNames = List.copyOf(inputNames);
+        this.cache = cacheSize > 0 ? Caffeine.newBuilder().maximumSize(cacheSize).build() : null;
+    }
+
+    /** Evaluates the model on the inputs it declares and adds the rows that decided to the explanation. */
+    Outcome evaluate(Map<String, Object> inputs, Explanation explanation) {
+        Outcome outcome;
+        if (cache == null) {
+            outcome = evaluateNow(inputs);
+        } else {
+            Object[] values = new Object[inputNames.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = inputs.get(inputNames.get(i));
+            }
+            // Arrays.asList, not List.of: input values may be null (an absent delivery date, no incident).
+            outcome = cache.get(Arrays.asList(values), key -> evaluateNow(inputs));
+        }
+        explanation.appendAll(outcome.rows());
+        return outcome;
+    }
+
+    DmnDecisionModel model() {
+        return model;
+    }
+
+    private Outcome evaluateNow(Map<String, Object> inputs) {
+        Explanation rows = new Explanation();
+        DMNContext context = model.newContext(inputs);
+        context.getMetadata().set(RowTrail.METADATA_KEY, rows);
+        DMNResult result = model.evaluateAll(context);
+        if (result.hasErrors()) {
+            throw new PolicyEvaluationException(which.fileName() + ": " + result.getMessages(DMNMessage.Severity.ERROR)
+                    .stream().map(DMNMessage::getText).toList());
+        }
+        Map<String, Object> results = new HashMap<>();
+        for (DMNDecisionResult decision : result.getDecisionResults()) {
+            results.put(decision.getDecisionName(), decision.getResult());
+        }
+        return new Outcome(Collections.unmodifiableMap(results), rows);
+    }
+}
