@@ -103,6 +103,11 @@ final class DecisionRun {
                 explanation.lines());
     }
 
+    /** Every input the models saw, derived ones included; read after {@link #run()} to replay the models alone. */
+    Map<String, Object> inputs() {
+        return java.util.Collections.unmodifiableMap(inputs);
+    }
+
     private ModelEvaluation.Outcome evaluate(PolicyModel model) {
         return policy.model(model).evaluate(inputs, explanation);
     }

@@ -120,4 +120,11 @@ class DecisionEndpointTest {
         // Without the second contact's 10 points the example scores 50, still HIGH.
         assertThat(reply.json().at("/dissatisfaction/score").asInt()).isEqualTo(50);
     }
+
+    @Test
+    void benchmarkBaselineEndpointDoesNotExistOutsideTheBenchmarkProfile() {
+        Reply reply = client.post("/benchmark/baseline-decisions", "application/json", Requests.DOCUMENTED_EXAMPLE);
+
+        assertThat(reply.status()).isEqualTo(404);
+    }
 }
