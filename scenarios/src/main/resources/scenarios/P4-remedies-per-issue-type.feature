@@ -80,15 +80,16 @@ Feature: P4 Remedies per issue type
       | order value    | <order value>    |
       | affected value | <affected value> |
       | currency       | <currency>       |
+      | shipping cost  | <shipping cost>  |
     Then the decision has:
       | remedy <remedy> amount | <amount> |
 
     Examples:
-      | issue type        | order value | affected value | currency | remedy           | amount  |
-      | DEFECTIVE_PRODUCT | 1,200.00    | 999.99         | EUR      | FULL_REFUND      | 999.99  |
-      | DEFECTIVE_PRODUCT | 1,200.00    | 1,000.00       | EUR      | FULL_REFUND      | 1000.00 |
-      | DEFECTIVE_PRODUCT | 100.00      | -              | EUR      | FULL_REFUND      | 100.00  |
-      | MISSING_ITEM      | 25.500      | 12.750         | KWD      | FULL_REFUND      | 12.750  |
-      | NOT_DELIVERED     | 12,000      | 5,000          | JPY      | FULL_REFUND      | 5000    |
-      | PRICE_DISPUTE     | 100.00      | 15.00          | EUR      | PRICE_ADJUSTMENT | 15.00   |
-      | BILLING_ERROR     | 100.00      | 20.00          | EUR      | PARTIAL_REFUND   | 20.00   |
+      | issue type        | order value | affected value | currency | remedy           | amount  | shipping cost |
+      | DEFECTIVE_PRODUCT | 1,200.00    | 999.99         | EUR      | FULL_REFUND      | 999.99  | 4.90          |
+      | DEFECTIVE_PRODUCT | 1,200.00    | 1,000.00       | EUR      | FULL_REFUND      | 1000.00 | 4.90          |
+      | DEFECTIVE_PRODUCT | 100.00      | -              | EUR      | FULL_REFUND      | 100.00  | 4.90          |
+      | MISSING_ITEM      | 25.500      | 12.750         | KWD      | FULL_REFUND      | 12.750  | 1.500         |
+      | NOT_DELIVERED     | 12,000      | 5,000          | JPY      | FULL_REFUND      | 5000    | 500           |
+      | PRICE_DISPUTE     | 100.00      | 15.00          | EUR      | PRICE_ADJUSTMENT | 15.00   | 4.90          |
+      | BILLING_ERROR     | 100.00      | 20.00          | EUR      | PARTIAL_REFUND   | 20.00   | 4.90          |

@@ -17,13 +17,15 @@ public final class PolicyFiles {
     public static final String CLASSPATH_FOLDER = "policy/";
 
     private final Map<String, byte[]> files;
+    private final boolean released;
 
-    private PolicyFiles(Map<String, byte[]> files) {
+    private PolicyFiles(Map<String, byte[]> files, boolean released) {
         this.files = Collections.unmodifiableMap(new TreeMap<>(files));
+        this.released = released;
     }
 
     public static PolicyFiles of(Map<String, byte[]> files) {
-        return new PolicyFiles(files);
+        return new PolicyFiles(files, false);
     }
 
     /** The tables shipped with this release. */
@@ -40,7 +42,7 @@ public final class PolicyFiles {
                 throw new UncheckedIOException(e);
             }
         }
-        return new PolicyFiles(files);
+        return new PolicyFiles(files, true);
     }
 
     /** One file per model from a folder on disk, for example a working copy a business user edits. */
@@ -56,17 +58,25 @@ public final class PolicyFiles {
                 throw new UncheckedIOException(e);
             }
         }
-        return new PolicyFiles(files);
+        return new PolicyFiles(files, false);
     }
 
     public Map<String, byte[]> files() {
         return files;
     }
 
+    /**
+     * True for the tables shipped with this release. The build validates them ({@code ShippedPolicyTest}), so
+     * start-up does not validate them again; files from anywhere else are always validated.
+     */
+    public boolean isReleased() {
+        return released;
+    }
+
     /** A copy with one file replaced, for checking an edit against the rest of the policy. */
     public PolicyFiles with(String fileName, byte[] content) {
         Map<String, byte[]> copy = new TreeMap<>(files);
         copy.put(fileName, content);
-        return new PolicyFiles(copy);
+        return new PolicyFiles(copy, false);
     }
 }

@@ -33,4 +33,11 @@ class ShippedPolicyTest {
         assertThat(decision.explanation()).isNotEmpty();
         decision.explanation().forEach(System.out::println);
     }
+
+    @Test
+    void shippedTablesPassSchemaAndModelValidation() {
+        // Start-up skips validating the released tables because this test does it for every build.
+        assertThat(PolicyFiles.shipped().isReleased()).isTrue();
+        assertThat(PolicyCompiler.validate(PolicyFiles.shipped())).isEmpty();
+    }
 }

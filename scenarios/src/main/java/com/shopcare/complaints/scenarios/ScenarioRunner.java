@@ -26,6 +26,11 @@ public final class ScenarioRunner {
         return new ScenarioReport(policy.version(), book.examples().stream().map(this::run).toList());
     }
 
+    /** The complaint an example describes, for callers that send it elsewhere (the service's HTTP warm-up). */
+    public static Complaint complaintOf(Example example) {
+        return ComplaintTerms.complaint(example.given());
+    }
+
     public ExampleResult run(Example example) {
         Complaint complaint;
         try {

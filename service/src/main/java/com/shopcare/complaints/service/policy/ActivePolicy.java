@@ -1,45 +1,51 @@
 package com.shopcare.complaints.service.policy;
 
 import com.shopcare.complaints.policy.Policy;
-import com.shopcare.complaints.policy.PolicyCompiler;
-import com.shopcare.complaints.policy.PolicyFiles;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The policy every request is decided by. Compiled once at start-up (a broken file stops start-up with the file and
- * the problem named) and held behind one reference, so that a new version can replace it atomically.
+ * The policy every request is decided by, held behind one reference so that a new version can replace it
+ * atomically. Start-up waits for the compilation {@link PolicyCompilation} began early, once every other bean
+ * exists; a broken file stops start-up with the file and the problem named.
  */
 @Component
-public class ActivePolicy {
-
-    private static final Logger log = LoggerFactory.getLogger(ActivePolicy.class);
+public class ActivePolicy implements SmartInitializingSingleton {
 
     private final AtomicReference<Policy> current = new AtomicReference<>();
-    private final WarmUp warmUp;
+    private final ObjectProvider<PolicyCompilation> compilation;
+    private final PolicyProperties properties;
     private volatile boolean warm;
 
-    public ActivePolicy(PolicyProperties properties, WarmUp warmUp) {
-        this.warmUp = warmUp;
-        long started = System.nanoTime();
-        PolicyFiles files = properties.folder() == null ? PolicyFiles.shipped() : PolicyFiles.fromFolder(properties.folder());
-        Policy policy = new PolicyCompiler().compile(files);
-        current.set(policy);
-        log.info("Policy {} compiled from {} in {} ms", policy.version(),
-                properties.folder() == null ? "the tables shipped with this release" : properties.folder().toAbsolutePath(),
-                (System.nanoTime() - started) / 1_000_000);
-        warmUp.run(policy);
+    public ActivePolicy(ObjectProvider<PolicyCompilation> compilation, PolicyProperties properties) {
+        this.compilation = compilation;
+        this.properties = properties;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        // Started early by PolicyCompilation.StartEarly; an application built without it compiles here.
+        PolicyCompilation started = compilation.getIfAvailable(() -> PolicyCompilation.start(properties.folder()));
+        current.set(started.await());
+    }
+
+    /** Called once the policy and the whole request path have been warmed up (see {@link WarmUp}). */
+    void markWarm() {
         warm = true;
     }
 
     public Policy current() {
-        return current.get();
+        Policy policy = current.get();
+        if (policy == null) {
+            throw new IllegalStateException("the policy is still being compiled");
+        }
+        return policy;
     }
 
-    /** True once the policy is compiled and has decided its warm-up complaints. */
+    /** True once the policy is compiled and it and the HTTP path have decided their warm-up complaints. */
     public boolean isWarm() {
         return warm;
     }
