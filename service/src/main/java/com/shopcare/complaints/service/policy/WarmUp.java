@@ -36,6 +36,8 @@ class WarmUp {
     private static final int ROUNDS = 2;
 
     private final ActivePolicy activePolicy;
+    private volatile int sent;
+    private volatile int refused;
     private final JsonMapper json = JsonMapper.builder().build();
 
     WarmUp(ActivePolicy activePolicy) {
@@ -73,9 +75,20 @@ class WarmUp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        log.info("HTTP warm-up: {} requests in {} ms, {} not answered 200", ROUNDS * bodies.size(),
+        sent = ROUNDS * bodies.size();
+        refused = failed;
+        log.info("HTTP warm-up: {} requests in {} ms, {} not answered 200", sent,
                 (System.nanoTime() - started) / 1_000_000, failed);
         activePolicy.markWarm();
+    }
+
+    /** How many requests the last warm-up sent, and how many of them were not answered 200. */
+    int sentRequests() {
+        return sent;
+    }
+
+    int refusedRequests() {
+        return refused;
     }
 
     private static void checkScenarios(Policy policy, ScenarioBook book) {

@@ -2,7 +2,9 @@ package com.shopcare.complaints.service.policy;
 
 import com.shopcare.complaints.service.ServiceClient;
 import com.shopcare.complaints.service.ServiceClient.Reply;
+import com.shopcare.complaints.scenarios.ScenarioBook;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -52,5 +54,12 @@ class PolicyEndpointTest {
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/policy/status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/policy/details/policyVersion").asString()).matches("[0-9a-f]{12}");
+    }
+
+    @Test
+    void everyScenarioExampleIsARequestTheApiAccepts(@Autowired WarmUp warmUp) {
+        // The warm-up sends each scenario example twice through the real endpoint before the instance is UP.
+        assertThat(warmUp.sentRequests()).isEqualTo(2 * ScenarioBook.shipped().examples().size());
+        assertThat(warmUp.refusedRequests()).isZero();
     }
 }
