@@ -16,20 +16,17 @@ import java.util.concurrent.atomic.AtomicReference;
 public class ActivePolicy implements SmartInitializingSingleton {
 
     private final AtomicReference<Policy> current = new AtomicReference<>();
-    private final ObjectProvider<PolicyCompilation> compilation;
-    private final PolicyProperties properties;
+    private final PolicyCompilation compilation;
     private volatile boolean warm;
 
     public ActivePolicy(ObjectProvider<PolicyCompilation> compilation, PolicyProperties properties) {
-        this.compilation = compilation;
-        this.properties = properties;
+        // Started early by PolicyCompilation.StartEarly; an application built without it starts compiling here.
+        this.compilation = compilation.getIfAvailable(() -> PolicyCompilation.start(properties.folder()));
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        // Started early by PolicyCompilation.StartEarly; an application built without it compiles here.
-        PolicyCompilation started = compilation.getIfAvailable(() -> PolicyCompilation.start(properties.folder()));
-        current.set(started.await());
+        current.set(compilation.await());
     }
 
     /** Called once the policy and the whole request path have been warmed up (see {@link WarmUp}). */
