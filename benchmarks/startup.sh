@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Start-up benchmark of the packaged service: time from process start to the first successful decision, the first
 # decision after the instance reports UP against the steady-state median, and the heap after a full GC once warm.
-# Usage: benchmarks/startup.sh   (RUNS=3 starts by default)
+# Each run starts the service both ways, one after the other: `java -jar` on the packaged jar (the README's command)
+# and service/start.sh (extracted jar with a class-data-sharing archive, the production launch).
+# Usage: benchmarks/startup.sh   (RUNS=3 runs by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,16 +15,22 @@ mkdir -p "$OUT"
 BODY="$(head -1 benchmarks/src/main/resources/complaint-mix.jsonl)"
 URL="http://127.0.0.1:$PORT/v1/decisions"
 [ -f service/target/complaint-decisions.jar ] || ./mvnw -q -DskipTests package
+PREPARE_ONLY=1 service/start.sh
 
 now_ms() { date +%s%3N; }
 decide() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H 'Content-Type: application/json' -d "$BODY" "$URL"; }
-start() { java $JVM_OPTS -jar service/target/complaint-decisions.jar --server.port="$PORT" > "$OUT/server.log" 2>&1 & SERVER=$!; }
+start() {
+  if [ "$LAUNCH" = jar ]; then java $JVM_OPTS -jar service/target/complaint-decisions.jar --server.port="$PORT" > "$OUT/server.log" 2>&1 &
+  else JAVA_OPTS="$JVM_OPTS" service/start.sh --server.port="$PORT" > "$OUT/server.log" 2>&1 &
+  fi
+  SERVER=$!
+}
 stop() { kill $SERVER; wait $SERVER 2>/dev/null || true; }
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 
 echo "$(java -version 2>&1 | head -1), $JVM_OPTS, $(nproc) cores"
-printf '| run | start to first decision ms | first decision after UP µs | steady p50 µs | ratio |\n|---|---|---|---|---|\n'
-for run in $(seq 1 "$RUNS"); do
+printf '| run | launch | start to first decision ms | first decision after UP µs | steady p50 µs | ratio |\n|---|---|---|---|---|---|\n'
+for run in $(seq 1 "$RUNS"); do for LAUNCH in jar start.sh; do
   # 1. From process start, send decisions until one succeeds.
   t0=$(now_ms); start
   until [ "$(decide 2>/dev/null | cut -d' ' -f1)" = 200 ]; do sleep 0.02; done
@@ -34,10 +42,11 @@ for run in $(seq 1 "$RUNS"); do
   first_us=$(decide | awk '{ printf "%d", $2 * 1000000 }')
   for i in $(seq 1 300); do decide; done | awk '{ printf "%d\n", $2 * 1000000 }' | sort -n > "$OUT/steady.txt"
   p50_us=$(sed -n 150p "$OUT/steady.txt")
-  printf '| %d | %d | %d | %d | %.1f |\n' "$run" "$first_ms" "$first_us" "$p50_us" "$(echo "$first_us $p50_us" | awk '{print $1 / $2}')"
+  printf '| %d | %s | %d | %d | %d | %.1f |\n' "$run" "$LAUNCH" "$first_ms" "$first_us" "$p50_us" "$(echo "$first_us $p50_us" | awk '{print $1 / $2}')"
   if [ "$run" = "$RUNS" ]; then
+    echo -n "$LAUNCH: "
     jcmd $SERVER GC.run >/dev/null
     echo "heap used after a full GC, warm: $(jcmd $SERVER GC.heap_info | awk '/ total .*, used / { for (i = 1; i < NF; i++) if ($i == "used") { sub(/K,?$/, "", $(i+1)); kb += $(i+1) } } END { printf "%.1f MB", kb / 1024 }')"
   fi
   stop
-done
+done; done
