@@ -11,15 +11,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Talks to the service over real HTTP on its real port, as a shop backend would. */
+/** Talks to the service over real HTTP on its real port, as a shop backend would, with a key of its own. */
 public final class ServiceClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String key;
 
+    /** A client of shop {@code shop-eu-1}. */
     public ServiceClient(int port) {
+        this(port, TestKeys.SHOP_EU_1);
+    }
+
+    /** @param key the key sent as {@code Authorization: Bearer}, or null to send none */
+    public ServiceClient(int port, String key) {
         this.base = "http://localhost:" + port;
+        this.key = key;
     }
 
     public Reply post(String path, String contentType, String body) {
@@ -37,11 +45,14 @@ public final class ServiceClient {
     }
 
     public Reply send(HttpRequest.Builder request) {
+        if (key != null) {
+            request.setHeader("Authorization", "Bearer " + key);
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -50,7 +61,12 @@ public final class ServiceClient {
         }
     }
 
-    public record Reply(int status, String contentType, String body) {
+    public record Reply(int status, String contentType, String body, java.util.Map<String, java.util.List<String>> headers) {
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
 
         public JsonNode json() {
             return JSON.readTree(body);

@@ -3,6 +3,7 @@ package com.shopcare.complaints.service.decision;
 import com.shopcare.complaints.api.model.DecisionRequest;
 import com.shopcare.complaints.api.model.DecisionResponse;
 import com.shopcare.complaints.decision.Decision;
+import com.shopcare.complaints.service.access.CallingShop;
 import com.shopcare.complaints.service.policy.ActivePolicy;
 import jakarta.validation.Valid;
 import org.springframework.context.annotation.Profile;
@@ -27,10 +28,12 @@ import java.util.concurrent.ConcurrentHashMap;
 class BaselineDecisionsController {
 
     private final ActivePolicy activePolicy;
+    private final CallingShop callingShop;
     private final Map<String, Decision> decided = new ConcurrentHashMap<>();
 
-    BaselineDecisionsController(ActivePolicy activePolicy) {
+    BaselineDecisionsController(ActivePolicy activePolicy, CallingShop callingShop) {
         this.activePolicy = activePolicy;
+        this.callingShop = callingShop;
     }
 
     @PostMapping(path = "/benchmark/baseline-decisions", consumes = "application/json", produces = "application/json")
@@ -38,6 +41,7 @@ class BaselineDecisionsController {
         Currency currency = RequestChecks.check(request);
         Decision decision = decided.computeIfAbsent(request.getComplaintId(),
                 id -> activePolicy.current().decide(DecisionMapper.toComplaint(request, currency)));
-        return ResponseEntity.ok(DecisionMapper.toResponse(UUID.randomUUID().toString(), request, decision));
+        return ResponseEntity.ok(DecisionMapper.toResponse(UUID.randomUUID().toString(), request, decision)
+                .shopId(callingShop.resolve(request.getShopId())));
     }
 }

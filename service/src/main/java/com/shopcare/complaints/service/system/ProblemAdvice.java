@@ -38,9 +38,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     private final RequestSchemas requestSchemas;
+    private final RejectedRequests rejected;
 
-    ProblemAdvice(RequestSchemas requestSchemas) {
+    ProblemAdvice(RequestSchemas requestSchemas, RejectedRequests rejected) {
         this.requestSchemas = requestSchemas;
+        this.rejected = rejected;
     }
 
     @Override
@@ -98,14 +100,30 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(Problems.invalidRequest(errors));
     }
 
+    @ExceptionHandler(ForeignShopException.class)
+    ResponseEntity<Object> foreignShop(ForeignShopException ex) {
+        return problem(Problems.forbidden(ex.getMessage()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
-        log.error("Unexpected error while handling a request", ex);
+        // Logged here and nowhere else, with the id the caller finds in the problem response.
+        log.error("Unexpected error while handling a request, correlationId={}", CorrelationIds.current(), ex);
         return problem(Problems.internalError());
     }
 
-    private static ResponseEntity<Object> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+    /** Spring MVC's own problems (405, 406, 415, ...) are counted and stamped like ours. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            rejected.record(problem);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private ResponseEntity<Object> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(rejected.record(problem));
     }
 
     /** Method validation paths start with the method and parameter names, which the caller never sent. */

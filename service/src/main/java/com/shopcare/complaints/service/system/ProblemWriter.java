@@ -12,16 +12,19 @@ import java.net.URI;
 
 /** Writes a problem detail straight to the response, for filters that answer before Spring MVC is involved. */
 @Component
-class ProblemWriter {
+public class ProblemWriter {
 
     private final JsonMapper jsonMapper;
+    private final RejectedRequests rejected;
 
-    ProblemWriter(JsonMapper jsonMapper) {
+    ProblemWriter(JsonMapper jsonMapper, RejectedRequests rejected) {
         this.jsonMapper = jsonMapper;
+        this.rejected = rejected;
     }
 
-    void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
+        rejected.record(problem);
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         jsonMapper.writeValue(response.getOutputStream(), problem);

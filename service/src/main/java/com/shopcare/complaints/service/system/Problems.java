@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The problem details this service answers with (RFC 9457), in one place so every path says the same thing. */
-final class Problems {
+public final class Problems {
 
     private static final String TYPE_PREFIX = "https://shopcare.example/problems/";
 
@@ -31,6 +31,29 @@ final class Problems {
                 "The request body is larger than " + maxBytes + " bytes.");
         problem.setType(URI.create(TYPE_PREFIX + "payload-too-large"));
         problem.setTitle("Request body too large");
+        return problem;
+    }
+
+    public static ProblemDetail unauthorized() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                "Send a valid key as 'Authorization: Bearer <key>'.");
+        problem.setType(URI.create(TYPE_PREFIX + "unauthorized"));
+        problem.setTitle("Not authenticated");
+        return problem;
+    }
+
+    public static ProblemDetail forbidden(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
+        problem.setType(URI.create(TYPE_PREFIX + "forbidden"));
+        problem.setTitle("Not allowed");
+        return problem;
+    }
+
+    public static ProblemDetail rateLimited(String shop, long retryAfterSeconds) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "Shop '" + shop + "' has used up its rate limit; retry in " + retryAfterSeconds + " s.");
+        problem.setType(URI.create(TYPE_PREFIX + "rate-limited"));
+        problem.setTitle("Too many requests");
         return problem;
     }
 

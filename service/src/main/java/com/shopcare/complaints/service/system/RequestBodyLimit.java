@@ -21,7 +21,8 @@ import java.io.IOException;
  * was read, so that a body that cannot be bound can be checked field by field for the error response.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Right after the correlation id, and before authentication: a body over the limit is refused unread.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestBodyLimit extends OncePerRequestFilter {
 
     private static final String BODY_ATTRIBUTE = RequestBodyLimit.class.getName() + ".body";

@@ -2,6 +2,7 @@ package com.shopcare.complaints.service.decision;
 
 import com.shopcare.complaints.service.ServiceClient;
 import com.shopcare.complaints.service.ServiceClient.Reply;
+import com.shopcare.complaints.service.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -71,7 +72,7 @@ class DecisionEndpointTest {
 
     @Test
     void decisionNamesTheActivePolicyVersion() {
-        String active = client.get("/v1/policy").json().get("policyVersion").asString();
+        String active = new ServiceClient(port, TestKeys.ADMIN).get("/v1/policy").json().get("policyVersion").asString();
 
         JsonNode decision = client.post("/v1/decisions", "application/json", Requests.DOCUMENTED_EXAMPLE).json();
 
@@ -102,7 +103,8 @@ class DecisionEndpointTest {
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode decision = reply.json();
-        assertThat(decision.has("shopId")).isFalse();
+        // No shopId sent: the key's shop decides and is echoed back.
+        assertThat(decision.get("shopId").asString()).isEqualTo("shop-eu-1");
         assertThat(decision.at("/dissatisfaction/score").asInt()).isEqualTo(10);
         // Not delivered yet (no daysSinceDelivery): redelivery or cancel, with the refund worth the whole order.
         assertThat(decision.at("/remedies/0/type").asString()).isEqualTo("REDELIVERY");

@@ -1,6 +1,7 @@
 package com.shopcare.complaints.service.policy;
 
 import com.shopcare.complaints.service.ServiceClient;
+import com.shopcare.complaints.service.TestKeys;
 import com.shopcare.complaints.service.ServiceClient.Reply;
 import com.shopcare.complaints.scenarios.ScenarioBook;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class PolicyEndpointTest {
 
     @Test
     void activePolicyListsItsTablesAndRules() {
-        Reply reply = new ServiceClient(port).get("/v1/policy");
+        Reply reply = new ServiceClient(port, TestKeys.ADMIN).get("/v1/policy");
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode policy = reply.json();

@@ -1,0 +1,127 @@
+package com.shopcare.complaints.service.access;
+
+import com.shopcare.complaints.service.system.ProblemWriter;
+import com.shopcare.complaints.service.system.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+import java.util.List;
+
+/**
+ * Who may call what. Shops authenticate with an API key or, when an issuer is configured, a JWT; admins with an
+ * admin key. Decisions need a shop, the policy and operator endpoints an admin; health is open. Every refusal is
+ * a problem detail.
+ */
+@Configuration(proxyBeanMethods = false)
+class AccessConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessConfiguration.class);
+
+    @Bean
+    ApiKeys apiKeys(AccessProperties properties, ObjectProvider<JwtDecoder> jwtDecoder) {
+        ApiKeys keys = ApiKeys.parse(properties.apiKeys(), properties.adminKeys());
+        if (!keys.hasShopKeys() && jwtDecoder.getIfAvailable() == null) {
+            // So that a first try works by copy and paste; never what a real installation runs with.
+            String key = keys.addGeneratedKey("demo");
+            log.warn("No shop keys are configured, so this instance made one for shop 'demo', valid until it stops."
+                    + " Demo shop key: {}", key);
+            log.warn("Configure real keys as DECISION_API_KEYS=shopId=sha256hex,... (the SHA-256 of each key in"
+                    + " lower-case hex, e.g. printf %s \"$KEY\" | sha256sum) and admin keys the same way in"
+                    + " DECISION_ADMIN_KEYS.");
+        }
+        return keys;
+    }
+
+    @Bean
+    AuthenticationManagerResolver<HttpServletRequest> authenticationManagers(ApiKeys keys, AccessProperties properties,
+                                                                            ObjectProvider<JwtDecoder> jwtDecoder) {
+        AuthenticationManager byKey = authentication -> {
+            String token = ((BearerTokenAuthenticationToken) authentication).getToken();
+            return keys.find(token).map(KeyAuthentication::new)
+                    .orElseThrow(() -> new InvalidBearerTokenException("unknown key"));
+        };
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder == null) {
+            return request -> byKey;
+        }
+        JwtAuthenticationProvider jwtProvider = new JwtAuthenticationProvider(decoder);
+        jwtProvider.setJwtAuthenticationConverter(jwt -> shopToken(jwt, properties.shopClaim()));
+        AuthenticationManager byJwt = new ProviderManager(jwtProvider);
+        // A JWT has three dot-separated parts; the generated API keys have none. Admin keys keep working.
+        return request -> looksLikeJwt(request.getHeader("Authorization")) ? byJwt : byKey;
+    }
+
+    private static JwtAuthenticationToken shopToken(Jwt jwt, String shopClaim) {
+        String shop = jwt.getClaimAsString(shopClaim);
+        if (shop == null || !shop.matches("[A-Za-z0-9._:-]{1,64}")) {
+            throw new InvalidBearerTokenException("the token names no shop in claim '" + shopClaim + "'");
+        }
+        return new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority("ROLE_SHOP")), shop);
+    }
+
+    private static boolean looksLikeJwt(String authorization) {
+        return authorization != null && authorization.chars().filter(c -> c == '.').count() == 2;
+    }
+
+    /** The rate limit runs inside the security chain, after authentication; not a second time as a servlet filter. */
+    @Bean
+    FilterRegistrationBean<ShopRateLimit> rateLimitOnlyInTheSecurityChain(ShopRateLimit rateLimit) {
+        FilterRegistrationBean<ShopRateLimit> registration = new FilterRegistrationBean<>(rateLimit);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    SecurityFilterChain accessRules(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> managers,
+                                    ShopRateLimit rateLimit, ProblemWriter problems) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, exception) -> {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            problems.write(request, response, Problems.unauthorized());
+        };
+        AccessDeniedHandler denied = (request, response, exception) -> problems.write(request, response,
+                Problems.forbidden("This key does not open " + request.getRequestURI() + "."));
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/v1/decisions", "/benchmark/**").hasRole("SHOP")
+                        .requestMatchers("/v1/policy", "/v1/policy/**", "/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .authenticationManagerResolver(managers)
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .addFilterAfter(rateLimit, AuthorizationFilter.class)
+                .build();
+    }
+}
