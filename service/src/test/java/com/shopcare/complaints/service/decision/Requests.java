@@ -5,11 +5,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Request bodies for tests: the documented example, changed one field at a time. */
-final class Requests {
+public final class Requests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static final String DOCUMENTED_EXAMPLE = """
+    public static final String DOCUMENTED_EXAMPLE = """
             {
               "complaintId": "C-1001",
               "shopId": "shop-eu-1",
@@ -25,19 +25,19 @@ final class Requests {
     private Requests() {
     }
 
-    static ObjectNode documentedExample() {
+    public static ObjectNode documentedExample() {
         return (ObjectNode) JSON.readTree(DOCUMENTED_EXAMPLE);
     }
 
     /** The documented example with the field at a dotted path set to a JSON value given as text ("\"x\"", "2"). */
-    static ObjectNode with(String path, String jsonValue) {
+    public static ObjectNode with(String path, String jsonValue) {
         ObjectNode body = documentedExample();
         parentOf(body, path).set(leaf(path), JSON.readTree(jsonValue));
         return body;
     }
 
     /** The documented example without the field at a dotted path. */
-    static ObjectNode without(String path) {
+    public static ObjectNode without(String path) {
         ObjectNode body = documentedExample();
         parentOf(body, path).remove(leaf(path));
         return body;
