@@ -3,6 +3,7 @@ package com.shopcare.complaints.service.system;
 import com.shopcare.complaints.api.model.FieldError;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -27,6 +28,9 @@ final class JsonErrors {
     static FieldError describe(Throwable cause) {
         if (cause instanceof StreamConstraintsException) {
             return new FieldError("$", "the JSON document exceeds a size limit (nesting, string or number length)");
+        }
+        if (cause instanceof InputCoercionException outOfRange) {
+            return new FieldError(path(outOfRange), "is out of range for a whole number");
         }
         if (cause instanceof StreamReadException malformed) {
             return new FieldError("$", "malformed JSON" + at(malformed.getLocation()));

@@ -12,6 +12,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -98,6 +99,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .sorted(Comparator.comparing(FieldError::getField))
                 .toList();
         return problem(Problems.invalidRequest(errors));
+    }
+
+    /** A body that claims to be multipart but is not; it never reaches a handler. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> brokenMultipart(MultipartException ex) {
+        return problem(Problems.invalidRequest(List.of(new FieldError("$", "the body is not valid multipart/form-data"))));
     }
 
     @ExceptionHandler(ForeignShopException.class)
