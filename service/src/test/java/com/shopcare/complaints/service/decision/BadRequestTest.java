@@ -28,6 +28,9 @@ class BadRequestTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    JsonMapper requestMapper;
+
     ServiceClient client;
 
     @BeforeEach
@@ -177,6 +180,26 @@ class BadRequestTest {
 
         assertThat(reply.status()).isEqualTo(413);
         assertThat(reply.contentType()).isEqualTo("application/problem+json");
+    }
+
+    @Test
+    void requestsAreReadWithinTheDocumentedSizeLimits() {
+        tools.jackson.core.StreamReadConstraints limits = requestMapper.tokenStreamFactory().streamReadConstraints();
+
+        assertThat(limits.getMaxNestingDepth()).isEqualTo(32);
+        assertThat(limits.getMaxStringLength()).isEqualTo(10_000);
+        assertThat(limits.getMaxNumberLength()).isEqualTo(30);
+    }
+
+    @Test
+    void bodyNestedDeeperThanTheLimitIsRefused() {
+        String deep = "{\"a\":".repeat(40) + "1" + "}".repeat(40);
+
+        Reply reply = client.post("/v1/decisions", "application/json", deep);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).isEqualTo("application/problem+json");
+        assertNothingInternal(reply);
     }
 
     @Test

@@ -1,0 +1,100 @@
+package com.shopcare.complaints.service.system;
+
+import com.shopcare.complaints.service.ComplaintDecisionsApplication;
+import com.shopcare.complaints.service.ServiceClient;
+import com.shopcare.complaints.service.TestKeys;
+import com.shopcare.complaints.service.decision.Requests;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A deployment stops an instance with SIGTERM (Kubernetes does, before it kills). A decision already in flight
+ * must still be answered. The service runs as a real process here, and the test sends it a real SIGTERM while a
+ * request is half sent.
+ */
+class GracefulShutdownTest {
+
+    private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
+
+    @Test
+    void decisionInFlightIsAnsweredAfterSigterm() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process service = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                ComplaintDecisionsApplication.class.getName(), "--server.port=0",
+                "--logging.level.org.springframework.boot.tomcat=INFO")
+                .redirectErrorStream(true).start();
+        StringBuffer log = new StringBuffer();
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        Thread reader = new Thread(() -> readLog(service.getInputStream(), log, port));
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            int servicePort = port.get(120, TimeUnit.SECONDS);
+            awaitFirstDecision(servicePort);
+            byte[] body = Requests.DOCUMENTED_EXAMPLE.getBytes(StandardCharsets.UTF_8);
+
+            try (Socket socket = new Socket("127.0.0.1", servicePort)) {
+                socket.setSoTimeout(30_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /v1/decisions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestKeys.SHOP_EU_1
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body, 0, body.length / 2);
+                out.flush();
+                Thread.sleep(500);
+
+                service.destroy();
+                Thread.sleep(1_000);
+                assertThat(service.isAlive()).as("the instance waits for the request in flight").isTrue();
+                out.write(body, body.length / 2, body.length - body.length / 2);
+                out.flush();
+                String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+                assertThat(response).startsWith("HTTP/1.1 200").contains("\"decisionId\"", "\"shopId\":\"shop-eu-1\"");
+            }
+            assertThat(service.waitFor(30, TimeUnit.SECONDS)).as("the instance stops once the request is answered").isTrue();
+        } finally {
+            service.destroyForcibly();
+        }
+    }
+
+    private static void awaitFirstDecision(int port) throws InterruptedException {
+        ServiceClient client = new ServiceClient(port, TestKeys.SHOP_EU_1);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (client.post("/v1/decisions", "application/json", Requests.DOCUMENTED_EXAMPLE).status() != 200) {
+            assertThat(Instant.now()).as("first decision of the instance").isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static void readLog(InputStream output, StringBuffer log, CompletableFuture<Integer> port) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                log.append(line).append('\n');
+                Matcher started = STARTED.matcher(line);
+                if (started.find()) {
+                    port.complete(Integer.parseInt(started.group(1)));
+                }
+            }
+        } catch (java.io.IOException e) {
+            port.completeExceptionally(e);
+        }
+        port.completeExceptionally(new IllegalStateException("the service stopped before it started:\n" + log));
+    }
+}
