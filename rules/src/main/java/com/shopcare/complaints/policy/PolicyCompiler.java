@@ -78,6 +78,16 @@ public final class PolicyCompiler {
 
     /** Compiles the files into a policy, or throws a {@link PolicyException} naming each file and problem. */
     public Policy compile(PolicyFiles files) {
+        // Before any KIE parser reads the bytes: a file that is code, not data, never reaches the engine.
+        List<String> unsafe = PolicyFileScanner.scan(files);
+        if (!unsafe.isEmpty()) {
+            throw new PolicyException(unsafe);
+        }
+        return compileScanned(files);
+    }
+
+    /** Compiles files without the scan; only for the test that proves the class loader is a second layer. */
+    Policy compileScanned(PolicyFiles files) {
         CompletableFuture<List<String>> validation = files.isReleased()
                 ? CompletableFuture.completedFuture(List.of())
                 : inBackground("validation", () -> validate(files));
@@ -167,11 +177,12 @@ public final class PolicyCompiler {
         return problems;
     }
 
-    private static DMNRuntime buildRuntime(PolicyFiles files) {
+    static DMNRuntime buildRuntime(PolicyFiles files) {
         List<Resource> resources = files.files().entrySet().stream()
                 .map(file -> resource(file.getKey(), file.getValue()))
                 .toList();
         return DMNRuntimeBuilder.fromDefaults()
+                .setRootClassLoader(new PolicyClassLoader(PolicyCompiler.class.getClassLoader()))
                 .setOption(new RuntimeTypeCheckOption(true))
                 .buildConfiguration()
                 .fromResources(resources)
