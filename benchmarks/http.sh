@@ -24,8 +24,14 @@ if [ ! -f service/target/complaint-decisions.jar ]; then
   ./mvnw -q -DskipTests package
 fi
 
+# The mix's shop gets a fresh key. Its rate limit is set out of reach: the limiter still runs on every request, but
+# the benchmark measures deciding, not refusing.
+export KEY="$(head -c 32 /dev/urandom | base64 | tr -d '/+=')"
+DECISION_API_KEYS="shop-bench=$(printf %s "$KEY" | sha256sum | cut -d' ' -f1)" \
 taskset -c 0 java $JVM_OPTS -jar service/target/complaint-decisions.jar \
-  --spring.profiles.active=benchmark --server.port="$PORT" > "$OUT/server.log" 2>&1 &
+  --spring.profiles.active=benchmark --server.port="$PORT" \
+  --decision.rate-limit.requests-per-second=1000000000 --decision.rate-limit.burst=1000000000 \
+  > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/actuator/health" | grep -q '"UP"'; do

@@ -1,4 +1,4 @@
--- wrk script: POSTs the complaint mix (one JSON request per line of MIX) round robin.
+-- wrk script: POSTs the complaint mix (one JSON request per line of MIX) round robin, with the shop key KEY.
 -- PAUSE_MS > 0 makes every connection wait that long before each request, to offer a fixed, lower rate.
 local bodies = {}
 for line in io.lines(os.getenv("MIX")) do
@@ -6,7 +6,7 @@ for line in io.lines(os.getenv("MIX")) do
 end
 local next_body = 0
 local pause = tonumber(os.getenv("PAUSE_MS") or "0")
-local headers = { ["Content-Type"] = "application/json" }
+local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("KEY") }
 
 request = function()
   next_body = next_body % #bodies + 1

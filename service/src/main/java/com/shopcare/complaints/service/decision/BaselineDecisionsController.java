@@ -5,6 +5,7 @@ import com.shopcare.complaints.api.model.DecisionResponse;
 import com.shopcare.complaints.decision.Decision;
 import com.shopcare.complaints.service.access.CallingShop;
 import com.shopcare.complaints.service.policy.ActivePolicy;
+import com.shopcare.complaints.service.system.RandomIds;
 import jakarta.validation.Valid;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.ResponseEntity;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Currency;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -41,7 +41,7 @@ class BaselineDecisionsController {
         Currency currency = RequestChecks.check(request);
         Decision decision = decided.computeIfAbsent(request.getComplaintId(),
                 id -> activePolicy.current().decide(DecisionMapper.toComplaint(request, currency)));
-        return ResponseEntity.ok(DecisionMapper.toResponse(UUID.randomUUID().toString(), request, decision)
+        return ResponseEntity.ok(DecisionMapper.toResponse(RandomIds.newId(), request, decision)
                 .shopId(callingShop.resolve(request.getShopId())));
     }
 }

@@ -4,6 +4,7 @@ import com.shopcare.complaints.api.model.DecisionRequest;
 import com.shopcare.complaints.api.model.DecisionResponse;
 import com.shopcare.complaints.decision.Decision;
 import com.shopcare.complaints.service.policy.ActivePolicy;
+import com.shopcare.complaints.service.system.RandomIds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -13,7 +14,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.Currency;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -45,7 +45,7 @@ class Decisions {
         long started = System.nanoTime();
         Currency currency = RequestChecks.check(request);
         Decision decision = activePolicy.current().decide(DecisionMapper.toComplaint(request, currency));
-        String decisionId = UUID.randomUUID().toString();
+        String decisionId = RandomIds.newId();
         DecisionResponse response = DecisionMapper.toResponse(decisionId, request, decision).shopId(shop);
         long nanos = System.nanoTime() - started;
 
