@@ -41,7 +41,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Turns policy files into a {@link Policy}: validates each DMN file, compiles the models with runtime type checks on,
+ * Turns policy files into a {@link Policy}: refuses any file that is code rather than data ({@link PolicyFileScanner},
+ * ADR 0006), validates each DMN file, compiles the models with runtime type checks on,
  * checks that each model has the shape the engine relies on, and adds the DRL guards that ship with the code.
  * Compiling is slow (seconds) and happens once per policy version; deciding with the result is fast.
  */
@@ -83,11 +84,11 @@ public final class PolicyCompiler {
         if (!unsafe.isEmpty()) {
             throw new PolicyException(unsafe);
         }
-        return compileScanned(files);
+        return compileUnscanned(files);
     }
 
-    /** Compiles files without the scan; only for the test that proves the class loader is a second layer. */
-    Policy compileScanned(PolicyFiles files) {
+    /** Compiles files without scanning them: {@link #compile} after the scan, and the test of the second layer. */
+    Policy compileUnscanned(PolicyFiles files) {
         CompletableFuture<List<String>> validation = files.isReleased()
                 ? CompletableFuture.completedFuture(List.of())
                 : inBackground("validation", () -> validate(files));
@@ -182,7 +183,8 @@ public final class PolicyCompiler {
                 .map(file -> resource(file.getKey(), file.getValue()))
                 .toList();
         return DMNRuntimeBuilder.fromDefaults()
-                .setRootClassLoader(new PolicyClassLoader(PolicyCompiler.class.getClassLoader()))
+                // The class loader Java external functions are resolved through: one that exposes no class at all.
+                .setRootClassLoader(new PolicyClassLoader())
                 .setOption(new RuntimeTypeCheckOption(true))
                 .buildConfiguration()
                 .fromResources(resources)

@@ -31,7 +31,6 @@ class ShippedPolicyTest {
         assertThat(decision.actions()).containsExactly("APOLOGIZE", "ADMIT_FAULT", "OFFER_CHOICE", "FOLLOW_UP_SURVEY",
                 "ROOT_CAUSE_REPORT", "THANK_CUSTOMER");
         assertThat(decision.explanation()).isNotEmpty();
-        decision.explanation().forEach(System.out::println);
     }
 
     @Test
