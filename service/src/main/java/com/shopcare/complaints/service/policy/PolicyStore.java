@@ -1,0 +1,275 @@
+package com.shopcare.complaints.service.policy;
+
+import com.shopcare.complaints.policy.PolicyFiles;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Published policy versions on disk: each an immutable folder of DMN files with who published it, when and why, and
+ * one file naming the active version. Several replicas may share the folder (a shared volume).
+ * <p>
+ * Every write goes to a temporary name first, is forced to disk, and is then renamed into place, which the file
+ * system does atomically: a crash in the middle of a publish leaves a temporary folder that the next start
+ * removes, never a half-written version, and the active version stays the last one completely written.
+ * <pre>
+ * store/
+ *   versions/20261123-091502-486eb614153e/   one folder per version: the DMN files and version.json
+ *   active                                   the id of the active version
+ * </pre>
+ */
+public final class PolicyStore {
+
+    /** The record of one published version; its files are read with {@link #files(String)}. */
+    public record PolicyVersion(String id, String contentHash, String publishedBy, Instant publishedAt, String comment) {
+    }
+
+    private static final String VERSIONS = "versions";
+    private static final String ACTIVE = "active";
+    private static final String METADATA = "version.json";
+    private static final String TEMPORARY_PREFIX = ".tmp-";
+    private static final Pattern VERSION_ID = Pattern.compile("\\d{8}-\\d{6}-[0-9a-f]{12}");
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*\\.dmn");
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Path root;
+    private final Path versions;
+    private final Clock clock;
+
+    private PolicyStore(Path root, Clock clock) {
+        this.root = root;
+        this.versions = root.resolve(VERSIONS);
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the store at {@code root}, creating it on first use and publishing {@code seed} (the tables shipped with
+     * the release) as its first, active version. Removes what an interrupted publish left behind.
+     */
+    public static PolicyStore open(Path root, PolicyFiles seed, Clock clock) {
+        PolicyStore store = new PolicyStore(root, clock);
+        try {
+            Files.createDirectories(store.versions);
+            store.removeLeftovers();
+            if (store.activeId().isEmpty()) {
+                PolicyVersion first = store.versions().stream().reduce((a, b) -> b)
+                        .orElseGet(() -> store.publish(seed, "release", "the tables shipped with the release"));
+                store.activate(first.id());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the policy store " + root.toAbsolutePath() + " cannot be opened", e);
+        }
+        return store;
+    }
+
+    /** Writes the files as a new, inactive version and returns it. */
+    public PolicyVersion publish(PolicyFiles files, String publishedBy, String comment) {
+        String hash = contentHash(files);
+        Instant now = clock.instant();
+        PolicyVersion version = new PolicyVersion(ID_TIME.format(now) + "-" + hash.substring(0, 12), hash, publishedBy,
+                now, comment);
+        Path temporary = versions.resolve(TEMPORARY_PREFIX + randomSuffix());
+        try {
+            Files.createDirectory(temporary);
+            for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
+                writeDurably(temporary.resolve(checkedName(file.getKey())), file.getValue());
+            }
+            writeDurably(temporary.resolve(METADATA), JSON.writeValueAsBytes(version));
+            force(temporary);
+            Path target = versions.resolve(version.id());
+            if (Files.exists(target)) {
+                // The same content published within the same second: that version already exists, complete.
+                deleteTree(temporary);
+                return version(version.id()).orElseThrow();
+            }
+            moveAtomically(temporary, target);
+            force(versions);
+            return version;
+        } catch (IOException e) {
+            deleteQuietly(temporary);
+            throw new UncheckedIOException("version " + version.id() + " could not be written", e);
+        }
+    }
+
+    /** Makes a published version the active one. */
+    public void activate(String id) {
+        if (version(id).isEmpty()) {
+            throw new IllegalArgumentException("no published version " + id);
+        }
+        Path temporary = root.resolve(TEMPORARY_PREFIX + ACTIVE + "-" + randomSuffix());
+        try {
+            writeDurably(temporary, id.getBytes(StandardCharsets.UTF_8));
+            moveAtomically(temporary, root.resolve(ACTIVE));
+            force(root);
+        } catch (IOException e) {
+            deleteQuietly(temporary);
+            throw new UncheckedIOException("version " + id + " could not be activated", e);
+        }
+    }
+
+    /** The id of the active version; empty only before the store has been opened once. */
+    public Optional<String> activeId() {
+        try {
+            String id = Files.readString(root.resolve(ACTIVE), StandardCharsets.UTF_8).strip();
+            return VERSION_ID.matcher(id).matches() ? Optional.of(id) : Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every published version, oldest first. */
+    public List<PolicyVersion> versions() {
+        List<PolicyVersion> all = new ArrayList<>();
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(versions)) {
+            for (Path folder : folders) {
+                version(folder.getFileName().toString()).ifPresent(all::add);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        all.sort(Comparator.comparing(PolicyVersion::publishedAt).thenComparing(PolicyVersion::id));
+        return all;
+    }
+
+    public Optional<PolicyVersion> version(String id) {
+        if (!VERSION_ID.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(Files.readAllBytes(versions.resolve(id).resolve(METADATA)), PolicyVersion.class));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The DMN files of a published version. */
+    public PolicyFiles files(String id) {
+        if (version(id).isEmpty()) {
+            throw new IllegalArgumentException("no published version " + id);
+        }
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> entries = Files.list(versions.resolve(id))) {
+            for (Path file : entries.filter(path -> FILE_NAME.matcher(path.getFileName().toString()).matches()).toList()) {
+                files.put(file.getFileName().toString(), Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return PolicyFiles.of(files);
+    }
+
+    /** SHA-256 over the file names and contents, in name order: equal for equal tables, whoever publishes them. */
+    public static String contentHash(PolicyFiles files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
+                digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.getValue());
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private void removeLeftovers() throws IOException {
+        for (Path folder : List.of(root, versions)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, TEMPORARY_PREFIX + "*")) {
+                for (Path leftover : entries) {
+                    deleteTree(leftover);
+                }
+            }
+        }
+    }
+
+    private static String checkedName(String name) {
+        // File names become paths: only plain model file names, never a path of their own.
+        if (!FILE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a policy file name: " + name);
+        }
+        return name;
+    }
+
+    private static void writeDurably(Path file, byte[] content) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+    }
+
+    /** Forces a directory's entries to disk, so that a rename in it survives a crash. */
+    private static void force(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some file systems cannot sync a directory; the rename itself is atomic there all the same.
+        }
+    }
+
+    private static void moveAtomically(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the policy store needs a file system with atomic renames", e);
+        }
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> children = Files.list(path)) {
+                for (Path child : children.toList()) {
+                    deleteTree(child);
+                }
+            }
+        }
+        Files.deleteIfExists(path);
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            deleteTree(path);
+        } catch (IOException ignored) {
+            // Left for the next start to remove, like any leftover of an interrupted write.
+        }
+    }
+
+    private static String randomSuffix() {
+        return Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    }
+}
