@@ -21,14 +21,17 @@ public final class Policy {
     private final Map<PolicyModel, ModelEvaluation> models;
     private final StatelessKieSession guards;
     private final List<PolicyTable> tables;
+    private final Map<String, List<String>> enumerations;
 
-    Policy(String version, Map<PolicyModel, ModelEvaluation> models, KieBase guards, List<PolicyTable> tables) {
+    Policy(String version, Map<PolicyModel, ModelEvaluation> models, KieBase guards, List<PolicyTable> tables,
+           Map<String, List<String>> enumerations) {
         this.version = version;
         this.models = Map.copyOf(models);
         // A stateless session gives each execute call its own working memory, so one instance serves all threads;
         // taken from a sessions pool, it resets and reuses those working memories instead of building new ones.
         this.guards = guards.newKieSessionsPool(GUARD_SESSIONS).newStatelessKieSession();
         this.tables = List.copyOf(tables);
+        this.enumerations = Map.copyOf(enumerations);
     }
 
     /** Derived from the DMN files and the DRL guards: the same content always has the same version. */
@@ -39,6 +42,14 @@ public final class Policy {
     /** The decision tables and guard rules this policy consists of. */
     public List<PolicyTable> tables() {
         return tables;
+    }
+
+    /**
+     * The allowed values of each enumerated input (by its name in {@link Vocabulary}), as the tables declare them:
+     * ordered values from least to most.
+     */
+    public Map<String, List<String>> enumerations() {
+        return enumerations;
     }
 
     public Decision decide(Complaint complaint) {

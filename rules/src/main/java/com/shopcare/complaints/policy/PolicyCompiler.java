@@ -17,6 +17,7 @@ import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
 import org.kie.dmn.model.api.Decision;
 import org.kie.dmn.model.api.DecisionRule;
 import org.kie.dmn.model.api.DecisionTable;
+import org.kie.dmn.model.api.ItemDefinition;
 import org.kie.dmn.model.api.RuleAnnotation;
 import org.kie.dmn.validation.DMNValidator;
 import org.kie.dmn.validation.DMNValidator.Validation;
@@ -38,6 +39,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -56,6 +59,7 @@ public final class PolicyCompiler {
 
     /** How many outcomes each model remembers by default (ADR 0004): a few MB at most, per policy version. */
     public static final long DEFAULT_CACHE_SIZE = 4_096;
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final Map<String, byte[]> guardSources;
     private final CompletableFuture<KieBase> guards;
@@ -79,16 +83,28 @@ public final class PolicyCompiler {
 
     /** Compiles the files into a policy, or throws a {@link PolicyException} naming each file and problem. */
     public Policy compile(PolicyFiles files) {
+        return compile(files, null);
+    }
+
+    /**
+     * Compiles the files into a policy that reports {@code version} as its version (a published version's id), or,
+     * when it is null, a version derived from the files' and the guards' content.
+     */
+    public Policy compile(PolicyFiles files, String version) {
         // Before any KIE parser reads the bytes: a file that is code, not data, never reaches the engine.
         List<String> unsafe = PolicyFileScanner.scan(files);
         if (!unsafe.isEmpty()) {
             throw new PolicyException(unsafe);
         }
-        return compileUnscanned(files);
+        return compileUnscanned(files, version);
     }
 
     /** Compiles files without scanning them: {@link #compile} after the scan, and the test of the second layer. */
     Policy compileUnscanned(PolicyFiles files) {
+        return compileUnscanned(files, null);
+    }
+
+    private Policy compileUnscanned(PolicyFiles files, String version) {
         CompletableFuture<List<String>> validation = files.isReleased()
                 ? CompletableFuture.completedFuture(List.of())
                 : inBackground("validation", () -> validate(files));
@@ -152,7 +168,8 @@ public final class PolicyCompiler {
             decisionModels.put(expected, new ModelEvaluation(expected,
                     new DmnDecisionModel(runtime, expected.namespace(), expected.modelName()), inputNames, cacheSize));
         }
-        return new Policy(version(files), decisionModels, guardBase, tables);
+        return new Policy(version == null ? version(files) : version, decisionModels, guardBase, tables,
+                enumerations(models.values()));
     }
 
     /** Schema and model validation of each file on its own (the models do not import each other). */
@@ -213,6 +230,32 @@ public final class PolicyCompiler {
             }
         }
         return problems;
+    }
+
+    /**
+     * The allowed values of each input with an enumerated type, in the order the model lists them. The policy's
+     * types list ordered values from least to most (tEmotion CALM to FURIOUS, tLevel LOW to CRITICAL).
+     */
+    private static Map<String, List<String>> enumerations(java.util.Collection<DMNModel> models) {
+        Map<String, List<String>> enumerations = new java.util.TreeMap<>();
+        for (DMNModel model : models) {
+            Map<String, ItemDefinition> types = model.getDefinitions().getItemDefinition().stream()
+                    .collect(Collectors.toMap(ItemDefinition::getName, type -> type, (a, b) -> a));
+            for (InputDataNode input : model.getInputs()) {
+                ItemDefinition type = types.get(input.getType().getName());
+                if (type != null && type.getAllowedValues() != null && type.getAllowedValues().getText() != null) {
+                    List<String> values = new ArrayList<>();
+                    Matcher literal = STRING_LITERAL.matcher(type.getAllowedValues().getText());
+                    while (literal.find()) {
+                        values.add(literal.group(1));
+                    }
+                    if (!values.isEmpty()) {
+                        enumerations.putIfAbsent(input.getName(), List.copyOf(values));
+                    }
+                }
+            }
+        }
+        return enumerations;
     }
 
     private static List<Decision> decisions(DMNModel model) {

@@ -24,8 +24,12 @@ public final class PolicyFiles {
         this.released = released;
     }
 
+    /** Files from anywhere; byte for byte the shipped tables (a store seeded with them) count as released. */
     public static PolicyFiles of(Map<String, byte[]> files) {
-        return new PolicyFiles(files, false);
+        Map<String, byte[]> shipped = shipped().files();
+        boolean released = files.size() == shipped.size() && files.entrySet().stream()
+                .allMatch(file -> java.util.Arrays.equals(file.getValue(), shipped.get(file.getKey())));
+        return new PolicyFiles(files, released);
     }
 
     /** The tables shipped with this release. */

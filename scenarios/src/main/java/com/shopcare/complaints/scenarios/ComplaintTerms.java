@@ -73,6 +73,30 @@ final class ComplaintTerms {
         return builder.build();
     }
 
+    static Map<String, String> describe(Complaint complaint) {
+        Map<String, String> terms = new LinkedHashMap<>();
+        terms.put("issue type", complaint.issueType());
+        terms.put("responsibility", complaint.responsibility());
+        terms.put("channel", complaint.channel());
+        terms.put("public", Terms.yesNo(complaint.isPublic()));
+        terms.put("emotion", complaint.emotion());
+        terms.put("contact count", String.valueOf(complaint.contactCount()));
+        terms.put("delay days", String.valueOf(complaint.delayDays()));
+        terms.put("legal threat", Terms.yesNo(complaint.legalThreat()));
+        terms.put("days since delivery", complaint.daysSinceDelivery() == null
+                ? Terms.ABSENT : String.valueOf(complaint.daysSinceDelivery()));
+        terms.put("order value", complaint.orderValue().toPlainString());
+        terms.put("currency", complaint.currency().getCurrencyCode());
+        terms.put("affected value", complaint.affectedValue().toPlainString());
+        terms.put("shipping cost", complaint.shippingCost().toPlainString());
+        terms.put("tier", complaint.tier());
+        terms.put("compensations last 90 days", String.valueOf(complaint.compensationsLast90Days()));
+        terms.put("public reach", String.valueOf(complaint.publicReach()));
+        terms.put("incident", complaint.incident() == null ? Terms.ABSENT : complaint.incident().id());
+        terms.put("incident level", complaint.incident() == null ? Terms.ABSENT : complaint.incident().goodwillLevel());
+        return terms;
+    }
+
     private static Currency currency(String code) {
         try {
             return Currency.getInstance(code.trim());

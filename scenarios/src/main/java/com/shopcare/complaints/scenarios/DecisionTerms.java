@@ -56,6 +56,13 @@ final class DecisionTerms {
         return known;
     }
 
+    /** The value of every term of {@link #known()} that names one value, for showing a decision. */
+    static Map<String, String> describe(Decision decision) {
+        Map<String, String> terms = new LinkedHashMap<>();
+        VALUES.forEach((term, value) -> terms.put(term, value.apply(decision)));
+        return terms;
+    }
+
     static Optional<Mismatch> check(String term, String expected, Decision decision) {
         Function<Decision, String> value = VALUES.get(term);
         if (value != null) {

@@ -3,6 +3,7 @@ package com.shopcare.complaints.service.decision;
 import com.shopcare.complaints.api.model.DecisionRequest;
 import com.shopcare.complaints.api.model.DecisionResponse;
 import com.shopcare.complaints.decision.Decision;
+import com.shopcare.complaints.policy.Policy;
 import com.shopcare.complaints.service.policy.ActivePolicy;
 import com.shopcare.complaints.service.system.RandomIds;
 import io.micrometer.core.instrument.Counter;
@@ -41,10 +42,13 @@ class Decisions {
                 .register(registry);
     }
 
-    DecisionResponse decide(DecisionRequest request, String shop) {
+    /** @param policyVersion a published version to decide by, or null for the active one */
+    DecisionResponse decide(DecisionRequest request, String shop, String policyVersion) {
         long started = System.nanoTime();
         Currency currency = RequestChecks.check(request);
-        Decision decision = activePolicy.current().decide(DecisionMapper.toComplaint(request, currency));
+        // The policy is read once per request: a version activated meanwhile decides the next request, not half of this one.
+        Policy policy = policyVersion == null ? activePolicy.current() : activePolicy.version(policyVersion);
+        Decision decision = policy.decide(DecisionMapper.toComplaint(request, currency));
         String decisionId = RandomIds.newId();
         DecisionResponse response = DecisionMapper.toResponse(decisionId, request, decision).shopId(shop);
         long nanos = System.nanoTime() - started;

@@ -19,7 +19,7 @@ public class DecisionsController implements DecisionsApi {
     }
 
     @Override
-    public ResponseEntity<DecisionResponse> decide(DecisionRequest request) {
-        return ResponseEntity.ok(decisions.decide(request, callingShop.resolve(request.getShopId())));
+    public ResponseEntity<DecisionResponse> decide(DecisionRequest request, String policyVersion) {
+        return ResponseEntity.ok(decisions.decide(request, callingShop.resolve(request.getShopId()), policyVersion));
     }
 }

@@ -10,34 +10,42 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Compiling the policy takes seconds, and nothing else at start-up depends on it until the application is about to
- * take requests. {@link StartEarly} starts it on its own thread as soon as the configuration is known, before
- * Spring builds the application context, and {@link ActivePolicy} waits for it at the end of start-up.
+ * Opening the policy store and compiling its active version takes seconds, and nothing else at start-up depends on
+ * it until the application is about to take requests. {@link StartEarly} starts it on its own thread as soon as the
+ * configuration is known, before Spring builds the application context, and {@link ActivePolicy} waits for it at
+ * the end of start-up.
  */
 public final class PolicyCompilation {
 
     static final String BEAN_NAME = "policyCompilation";
+    /** Where the store is when {@code decision.policy.store} is not set: next to the process's working directory. */
+    static final String DEFAULT_STORE = "policy-store";
     private static final Logger log = LoggerFactory.getLogger(PolicyCompilation.class);
 
-    private final CompletableFuture<Policy> result = new CompletableFuture<>();
+    /** The opened store, the compiler (its guards compiled once, for every later version too), and the active version. */
+    record Loaded(PolicyStore store, PolicyCompiler compiler, Policy policy) {
+    }
 
-    private PolicyCompilation(Path folder) {
-        Thread compiler = new Thread(() -> compile(folder), "policy-start-up");
+    private final CompletableFuture<Loaded> result = new CompletableFuture<>();
+
+    private PolicyCompilation(Path store, Path seedFolder) {
+        Thread compiler = new Thread(() -> load(store, seedFolder), "policy-start-up");
         // KIE finds its services through the context class loader: in a Spring Boot jar it must be the application's.
         compiler.setContextClassLoader(Thread.currentThread().getContextClassLoader());
         compiler.start();
     }
 
-    static PolicyCompilation start(Path folder) {
-        return new PolicyCompilation(folder);
+    static PolicyCompilation start(Path store, Path seedFolder) {
+        return new PolicyCompilation(store == null ? Path.of(DEFAULT_STORE) : store, seedFolder);
     }
 
-    /** The compiled policy; throws the compiler's {@code PolicyException} when a file is broken. */
-    Policy await() {
+    /** The store and the compiled active version; throws the compiler's {@code PolicyException} when a file is broken. */
+    Loaded await() {
         try {
             return result.join();
         } catch (CompletionException e) {
@@ -45,14 +53,18 @@ public final class PolicyCompilation {
         }
     }
 
-    private void compile(Path folder) {
+    private void load(Path storeRoot, Path seedFolder) {
         try {
             long started = System.nanoTime();
-            Policy policy = new PolicyCompiler().compile(folder == null ? PolicyFiles.shipped() : PolicyFiles.fromFolder(folder));
-            log.info("Policy {} compiled from {} in {} ms", policy.version(),
-                    folder == null ? "the tables shipped with this release" : folder.toAbsolutePath(),
+            PolicyCompiler compiler = new PolicyCompiler();
+            // A new store starts with the tables shipped with the release, or those of the configured folder.
+            PolicyStore store = PolicyStore.open(storeRoot,
+                    seedFolder == null ? PolicyFiles.shipped() : PolicyFiles.fromFolder(seedFolder), Clock.systemUTC());
+            String active = store.activeId().orElseThrow();
+            Policy policy = compiler.compile(store.files(active), active);
+            log.info("Policy {} compiled from the store {} in {} ms", active, storeRoot.toAbsolutePath(),
                     (System.nanoTime() - started) / 1_000_000);
-            result.complete(policy);
+            result.complete(new Loaded(store, compiler, policy));
         } catch (Throwable e) {
             result.completeExceptionally(e);
         }
@@ -62,9 +74,11 @@ public final class PolicyCompilation {
     public static final class StartEarly implements ApplicationListener<ApplicationPreparedEvent> {
         @Override
         public void onApplicationEvent(ApplicationPreparedEvent event) {
-            Path folder = Binder.get(event.getApplicationContext().getEnvironment())
-                    .bind("decision.policy.folder", Path.class).orElse(null);
-            event.getApplicationContext().getBeanFactory().registerSingleton(BEAN_NAME, start(folder));
+            Binder binder = Binder.get(event.getApplicationContext().getEnvironment());
+            // Read once, here: a test store named with ${random.uuid} would differ on every read.
+            Path store = binder.bind("decision.policy.store", Path.class).orElse(null);
+            Path folder = binder.bind("decision.policy.folder", Path.class).orElse(null);
+            event.getApplicationContext().getBeanFactory().registerSingleton(BEAN_NAME, start(store, folder));
         }
     }
 }

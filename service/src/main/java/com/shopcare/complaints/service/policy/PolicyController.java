@@ -1,19 +1,40 @@
 package com.shopcare.complaints.service.policy;
 
 import com.shopcare.complaints.api.PolicyApi;
+import com.shopcare.complaints.api.model.PolicyDraft;
 import com.shopcare.complaints.api.model.PolicySummary;
 import com.shopcare.complaints.api.model.PolicyTable;
+import com.shopcare.complaints.api.model.PolicyVersion;
+import com.shopcare.complaints.api.model.PolicyVersions;
+import com.shopcare.complaints.api.model.PublishRequest;
 import com.shopcare.complaints.policy.Policy;
+import com.shopcare.complaints.service.access.CallingAdmin;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 @RestController
 public class PolicyController implements PolicyApi {
 
     private final ActivePolicy activePolicy;
+    private final PolicyAdministration administration;
+    private final CallingAdmin callingAdmin;
 
-    public PolicyController(ActivePolicy activePolicy) {
+    public PolicyController(ActivePolicy activePolicy, PolicyAdministration administration, CallingAdmin callingAdmin) {
         this.activePolicy = activePolicy;
+        this.administration = administration;
+        this.callingAdmin = callingAdmin;
     }
 
     @Override
@@ -25,5 +46,56 @@ public class PolicyController implements PolicyApi {
                         .rows(table.rows()))
                 .toList());
         return ResponseEntity.ok(summary);
+    }
+
+    @Override
+    public ResponseEntity<PolicyDraft> createDraft(List<MultipartFile> files, MultipartFile pastComplaints) {
+        List<String> names = new ArrayList<>();
+        List<byte[]> contents = new ArrayList<>();
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            names.add(file.getOriginalFilename());
+            contents.add(bytes(file));
+        }
+        PolicyDraft draft = administration.createDraft(PolicyAdministration.tables(names, contents),
+                pastComplaints == null ? null : bytes(pastComplaints), callingAdmin.name());
+        return ResponseEntity.status(HttpStatus.CREATED).body(draft);
+    }
+
+    @Override
+    public ResponseEntity<PolicyDraft> getDraft(String draftId) {
+        return ResponseEntity.ok(administration.draft(draftId));
+    }
+
+    @Override
+    public ResponseEntity<PolicyVersion> publishDraft(String draftId, PublishRequest publishRequest) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(administration.publish(draftId, publishRequest.getComment(), callingAdmin.name()));
+    }
+
+    @Override
+    public ResponseEntity<PolicyVersions> listVersions() {
+        return ResponseEntity.ok(new PolicyVersions().active(administration.activeVersion())
+                .versions(administration.versions()));
+    }
+
+    @Override
+    public ResponseEntity<PolicyVersion> activateVersion(String versionId) {
+        return ResponseEntity.ok(administration.activate(versionId));
+    }
+
+    @Override
+    public ResponseEntity<Resource> downloadVersionFile(String versionId, String fileName) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_XML)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+                .body(new ByteArrayResource(administration.file(versionId, fileName)));
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

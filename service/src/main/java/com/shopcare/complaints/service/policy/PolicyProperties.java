@@ -1,14 +1,18 @@
 package com.shopcare.complaints.service.policy;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where the policy tables come from.
  *
- * @param folder a folder holding one DMN file per model; when absent, the tables shipped with the release
+ * @param store         the policy store: a folder of published versions, created on first start; replicas may share it
+ * @param folder        the tables a new store starts with (one DMN file per model); when absent, the shipped ones
+ * @param watchInterval how often each replica looks for a newly activated version in the store
  */
 @ConfigurationProperties("decision.policy")
-public record PolicyProperties(Path folder) {
+public record PolicyProperties(Path store, Path folder, @DefaultValue("1s") Duration watchInterval) {
 }

@@ -42,6 +42,7 @@ import java.util.stream.Stream;
  * store/
  *   versions/20261123-091502-486eb614153e/   one folder per version: the DMN files and version.json
  *   active                                   the id of the active version
+ *   drafts/d-5f0c2a9e81b34d7c/               one folder per draft: its DMN files and draft.json (its check report)
  * </pre>
  */
 public final class PolicyStore {
@@ -51,6 +52,9 @@ public final class PolicyStore {
     }
 
     private static final String VERSIONS = "versions";
+    private static final String DRAFTS = "drafts";
+    private static final String DRAFT_METADATA = "draft.json";
+    private static final Pattern DRAFT_ID = Pattern.compile("d-[0-9a-f]{16}");
     private static final String ACTIVE = "active";
     private static final String METADATA = "version.json";
     private static final String TEMPORARY_PREFIX = ".tmp-";
@@ -61,11 +65,13 @@ public final class PolicyStore {
 
     private final Path root;
     private final Path versions;
+    private final Path drafts;
     private final Clock clock;
 
     private PolicyStore(Path root, Clock clock) {
         this.root = root;
         this.versions = root.resolve(VERSIONS);
+        this.drafts = root.resolve(DRAFTS);
         this.clock = clock;
     }
 
@@ -77,6 +83,7 @@ public final class PolicyStore {
         PolicyStore store = new PolicyStore(root, clock);
         try {
             Files.createDirectories(store.versions);
+            Files.createDirectories(store.drafts);
             store.removeLeftovers();
             if (store.activeId().isEmpty()) {
                 PolicyVersion first = store.versions().stream().reduce((a, b) -> b)
@@ -178,8 +185,12 @@ public final class PolicyStore {
         if (version(id).isEmpty()) {
             throw new IllegalArgumentException("no published version " + id);
         }
+        return readFiles(versions.resolve(id));
+    }
+
+    private static PolicyFiles readFiles(Path folder) {
         Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> entries = Files.list(versions.resolve(id))) {
+        try (Stream<Path> entries = Files.list(folder)) {
             for (Path file : entries.filter(path -> FILE_NAME.matcher(path.getFileName().toString()).matches()).toList()) {
                 files.put(file.getFileName().toString(), Files.readAllBytes(file));
             }
@@ -187,6 +198,54 @@ public final class PolicyStore {
             throw new UncheckedIOException(e);
         }
         return PolicyFiles.of(files);
+    }
+
+    /** A new draft id; drafts live in the store, so that any replica can show or publish them. */
+    public static String newDraftId() {
+        return "d-" + String.format("%016x", ThreadLocalRandom.current().nextLong());
+    }
+
+    /** Writes a draft: its files and its description (the check report), atomically like a version. */
+    public void saveDraft(String id, PolicyFiles files, byte[] description) {
+        if (!DRAFT_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("not a draft id: " + id);
+        }
+        Path temporary = drafts.resolve(TEMPORARY_PREFIX + randomSuffix());
+        try {
+            Files.createDirectory(temporary);
+            for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
+                writeDurably(temporary.resolve(checkedName(file.getKey())), file.getValue());
+            }
+            writeDurably(temporary.resolve(DRAFT_METADATA), description);
+            force(temporary);
+            moveAtomically(temporary, drafts.resolve(id));
+            force(drafts);
+        } catch (IOException e) {
+            deleteQuietly(temporary);
+            throw new UncheckedIOException("draft " + id + " could not be written", e);
+        }
+    }
+
+    /** A draft's description as saved; empty when there is no such draft. */
+    public Optional<byte[]> draftDescription(String id) {
+        if (!DRAFT_ID.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(drafts.resolve(id).resolve(DRAFT_METADATA)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The DMN files of a draft (the whole policy: the uploaded tables and the rest of the version it is based on). */
+    public PolicyFiles draftFiles(String id) {
+        if (draftDescription(id).isEmpty()) {
+            throw new IllegalArgumentException("no draft " + id);
+        }
+        return readFiles(drafts.resolve(id));
     }
 
     /** SHA-256 over the file names and contents, in name order: equal for equal tables, whoever publishes them. */
@@ -206,13 +265,18 @@ public final class PolicyStore {
     }
 
     private void removeLeftovers() throws IOException {
-        for (Path folder : List.of(root, versions)) {
+        for (Path folder : List.of(root, versions, drafts)) {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, TEMPORARY_PREFIX + "*")) {
                 for (Path leftover : entries) {
                     deleteTree(leftover);
                 }
             }
         }
+    }
+
+    /** True for a name the store accepts as a policy file name. */
+    public static boolean isFileName(String name) {
+        return name != null && FILE_NAME.matcher(name).matches();
     }
 
     private static String checkedName(String name) {

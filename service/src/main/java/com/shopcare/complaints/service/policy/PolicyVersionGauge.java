@@ -23,7 +23,8 @@ class PolicyVersionGauge {
                 .register(registry);
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    // Shown when the service is ready, and again whenever another version starts deciding (publish, rollback, watcher).
+    @EventListener({ApplicationReadyEvent.class, ActivePolicy.PolicyActivated.class})
     void show() {
         gauge.register(List.of(MultiGauge.Row.of(Tags.of("version", activePolicy.current().version()), 1)), true);
     }

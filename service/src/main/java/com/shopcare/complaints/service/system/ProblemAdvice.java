@@ -104,12 +104,27 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     /** A body that claims to be multipart but is not; it never reaches a handler. */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> brokenMultipart(MultipartException ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                return problem(Problems.payloadTooLarge(tooLarge.limit()));
+            }
+        }
         return problem(Problems.invalidRequest(List.of(new FieldError("$", "the body is not valid multipart/form-data"))));
     }
 
     @ExceptionHandler(ForeignShopException.class)
     ResponseEntity<Object> foreignShop(ForeignShopException ex) {
         return problem(Problems.forbidden(ex.getMessage()));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException ex) {
+        return problem(Problems.notFound(ex.getMessage()));
+    }
+
+    @ExceptionHandler(CheckFailedException.class)
+    ResponseEntity<Object> checkFailed(CheckFailedException ex) {
+        return problem(Problems.checkFailed(ex));
     }
 
     @ExceptionHandler(Exception.class)

@@ -57,6 +57,22 @@ public final class Problems {
         return problem;
     }
 
+    static ProblemDetail notFound(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
+        problem.setType(URI.create(TYPE_PREFIX + "not-found"));
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    static ProblemDetail checkFailed(CheckFailedException failure) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(failure.status()), failure.getMessage());
+        problem.setType(URI.create(TYPE_PREFIX + "policy-check-failed"));
+        problem.setTitle("The policy check found errors");
+        problem.setProperty("draftId", failure.draftId());
+        problem.setProperty("checkErrors", failure.errors());
+        return problem;
+    }
+
     static ProblemDetail internalError() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The decision could not be made. The error has been logged; please retry later.");

@@ -27,17 +27,25 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
     private static final String BODY_ATTRIBUTE = RequestBodyLimit.class.getName() + ".body";
 
+    /** Policy uploads: DMN files and CSV files of past complaints are larger than a decision request. */
+    private static final String POLICY_UPLOADS = "/v1/policy/";
+
     private final long maxBytes;
+    private final long maxPolicyUploadBytes;
     private final ProblemWriter problems;
 
-    RequestBodyLimit(@Value("${decision.max-request-bytes:65536}") long maxBytes, ProblemWriter problems) {
+    RequestBodyLimit(@Value("${decision.max-request-bytes:65536}") long maxBytes,
+                     @Value("${decision.max-policy-upload-bytes:1048576}") long maxPolicyUploadBytes,
+                     ProblemWriter problems) {
         this.maxBytes = maxBytes;
+        this.maxPolicyUploadBytes = maxPolicyUploadBytes;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = request.getRequestURI().startsWith(POLICY_UPLOADS) ? maxPolicyUploadBytes : this.maxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             problems.write(request, response, Problems.payloadTooLarge(maxBytes));
             return;
