@@ -42,7 +42,8 @@ public final class PolicyCheck {
         this(compiler, scenarios, SAMPLE_SIZE);
     }
 
-    PolicyCheck(PolicyCompiler compiler, ScenarioBook scenarios, int sampleSize) {
+    /** @param sampleSize how many complaints to generate; the service's default is {@link #SAMPLE_SIZE} */
+    public PolicyCheck(PolicyCompiler compiler, ScenarioBook scenarios, int sampleSize) {
         this.compiler = compiler;
         this.scenarios = scenarios;
         this.sampleSize = sampleSize;

@@ -7,24 +7,24 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Edits a customer-service lead might make to the shipped tables, good and bad. */
-final class Drafts {
+public final class Drafts {
 
-    static final String COMPENSATION = "Compensation.dmn";
-    static final String DISSATISFACTION = "Dissatisfaction.dmn";
+    public static final String COMPENSATION = "Compensation.dmn";
+    public static final String DISSATISFACTION = "Dissatisfaction.dmn";
 
     private Drafts() {
     }
 
-    static String shipped(String file) {
+    public static String shipped(String file) {
         return new String(PolicyFiles.shipped().files().get(file), StandardCharsets.UTF_8);
     }
 
     /** The README's walk-through: the MEDIUM voucher from 10 % to {@code percent} %. */
-    static String mediumVoucher(int percent) {
+    public static String mediumVoucher(int percent) {
         return mediumVoucher(String.valueOf(percent));
     }
 
-    static String mediumVoucher(String percent) {
+    public static String mediumVoucher(String percent) {
         return edit(COMPENSATION,
                 // The row's percentage and its annotation, never crossing into another row.
                 "(?s)<text>10</text>((?:(?!</rule>).)*?MEDIUM dissatisfaction: a voucher of )10 %",
@@ -32,24 +32,24 @@ final class Drafts {
     }
 
     /** The MEDIUM score range closed at 50, so that a score of exactly 50 is MEDIUM and HIGH at once. */
-    static String overlappingLevels() {
+    public static String overlappingLevels() {
         return edit(DISSATISFACTION, "<text>\\[25\\.\\.50\\)</text>", "<text>[25..50]</text>");
     }
 
     /** A furious customer gets fewer points than an angry one: raising the emotion lowers the score. */
-    static String furiousPoints(int points) {
+    public static String furiousPoints(int points) {
         return edit(DISSATISFACTION, "<text>30</text>(\\s*</outputEntry>\\s*<annotationEntry>\\s*<text>The customer is furious: )30",
                 "<text>" + points + "</text>$1" + points);
     }
 
     /** A decision whose expression is a Java external function: code, not data. */
-    static String externalFunction() {
+    public static String externalFunction() {
         return edit(DISSATISFACTION, "(<inputData )", "<decision id=\"_exit\" name=\"Exit\"><literalExpression><text>"
                 + "function(code) external {java: {class: \"java.lang.System\", method signature: \"exit(int)\"}}"
                 + "</text></literalExpression></decision>\n  $1");
     }
 
-    static byte[] bytes(String text) {
+    public static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 

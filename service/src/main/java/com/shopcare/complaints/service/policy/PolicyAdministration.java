@@ -39,12 +39,14 @@ class PolicyAdministration {
     private static final List<String> TABLE_FILES = Stream.of(PolicyModel.values()).map(PolicyModel::fileName).toList();
 
     private final ActivePolicy activePolicy;
+    private final int sampleSize;
     private final Clock clock = Clock.systemUTC();
     private final JsonMapper json = JsonMapper.builder().build();
     private PolicyCheck check;
 
-    PolicyAdministration(ActivePolicy activePolicy) {
+    PolicyAdministration(ActivePolicy activePolicy, PolicyProperties properties) {
         this.activePolicy = activePolicy;
+        this.sampleSize = properties.checkSampleSize();
     }
 
     /** @param uploads file name to content; {@code pastComplaints} may be null */
@@ -160,7 +162,7 @@ class PolicyAdministration {
 
     private PolicyCheck check() {
         if (check == null) {
-            check = new PolicyCheck(activePolicy.compiler(), ScenarioBook.shipped());
+            check = new PolicyCheck(activePolicy.compiler(), ScenarioBook.shipped(), sampleSize);
         }
         return check;
     }

@@ -12,7 +12,9 @@ import java.time.Duration;
  * @param store         the policy store: a folder of published versions, created on first start; replicas may share it
  * @param folder        the tables a new store starts with (one DMN file per model); when absent, the shipped ones
  * @param watchInterval how often each replica looks for a newly activated version in the store
+ * @param checkSampleSize how many generated complaints a draft's check decides (invariants and impact)
  */
 @ConfigurationProperties("decision.policy")
-public record PolicyProperties(Path store, Path folder, @DefaultValue("1s") Duration watchInterval) {
+public record PolicyProperties(Path store, Path folder, @DefaultValue("1s") Duration watchInterval,
+                               @DefaultValue("10000") int checkSampleSize) {
 }

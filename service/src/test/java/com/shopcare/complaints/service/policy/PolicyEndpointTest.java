@@ -26,7 +26,7 @@ class PolicyEndpointTest {
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode policy = reply.json();
-        assertThat(policy.get("policyVersion").asString()).matches("[0-9a-f]{12}");
+        assertThat(policy.get("policyVersion").asString()).matches("\\d{8}-\\d{6}-[0-9a-f]{12}");
         List<JsonNode> tables = policy.get("tables").valueStream().toList();
         assertThat(tables).anySatisfy(table -> {
             assertThat(table.get("name").asString()).isEqualTo("Dissatisfaction Points");
@@ -54,7 +54,7 @@ class PolicyEndpointTest {
         JsonNode health = reply.json();
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/policy/status").asString()).isEqualTo("UP");
-        assertThat(health.at("/components/policy/details/policyVersion").asString()).matches("[0-9a-f]{12}");
+        assertThat(health.at("/components/policy/details/policyVersion").asString()).matches("\\d{8}-\\d{6}-[0-9a-f]{12}");
     }
 
     @Test

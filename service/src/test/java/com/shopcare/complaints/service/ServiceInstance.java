@@ -1,0 +1,47 @@
+package com.shopcare.complaints.service;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One more instance of the service in this JVM, on its own real port and its own policy store, for tests about
+ * what several replicas, restarts and publishing do. The shared test context stays untouched.
+ */
+public final class ServiceInstance implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private ServiceInstance(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Starts an instance on {@code store}; {@code extra} are more {@code --name=value} arguments. */
+    public static ServiceInstance start(Path store, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--decision.policy.store=" + store.toAbsolutePath()));
+        args.addAll(List.of(extra));
+        return new ServiceInstance(new SpringApplicationBuilder(ComplaintDecisionsApplication.class)
+                .run(args.toArray(String[]::new)));
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public ServiceClient shop() {
+        return new ServiceClient(port(), TestKeys.SHOP_EU_1);
+    }
+
+    public ServiceClient admin() {
+        return new ServiceClient(port(), TestKeys.ADMIN);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
