@@ -1,6 +1,7 @@
 package com.shopcare.complaints.policy;
 
 import org.kie.dmn.api.core.DMNMessage;
+import org.kie.dmn.api.core.DMNMessageType;
 import org.kie.dmn.model.api.DMNModelInstrumentedBase;
 import org.kie.dmn.validation.DMNValidator;
 import org.kie.dmn.validation.DMNValidator.Validation;
@@ -9,6 +10,7 @@ import org.kie.dmn.validation.DMNValidatorFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,19 @@ import java.util.regex.Pattern;
  * Only for files {@link PolicyFileScanner} has passed: the validator parses the XML and compiles FEEL.
  */
 public final class PolicyAnalysis {
+
+    /**
+     * The analysis hints that are style, not defects, under the hit policies the tables use on purpose: "misleading"
+     * rows of a PRIORITY table, rows that could be contracted, normal-form hints of COLLECT tables, and the schema
+     * hint about the output type of single-output tables. Shown to nobody: 70 of them on the shipped tables would
+     * bury the findings that matter. Errors are always shown, whatever their kind.
+     */
+    private static final Set<DMNMessageType> STYLE_HINTS = Set.of(
+            DMNMessageType.DECISION_TABLE_MISLEADING_RULE,
+            DMNMessageType.DECISION_TABLE_CONTRACTION_RULE,
+            DMNMessageType.DECISION_TABLE_1STNFVIOLATION,
+            DMNMessageType.DECISION_TABLE_2NDNFVIOLATION,
+            DMNMessageType.ILLEGAL_USE_OF_TYPEREF);
 
     /** How the compiler and the scanner start a problem: the file, and the line where they know it. */
     private static final Pattern LOCATED = Pattern.compile("([^\\s:,]+\\.dmn)(?:, line (\\d+))?: (.*)", Pattern.DOTALL);
@@ -41,7 +56,8 @@ public final class PolicyAnalysis {
                         .validateUsing(Validation.VALIDATE_SCHEMA, Validation.VALIDATE_MODEL, Validation.ANALYZE_DECISION_TABLE)
                         .theseModels(PolicyCompiler.resource(file.getKey(), file.getValue()));
                 for (DMNMessage message : messages) {
-                    if (message.getSeverity() == DMNMessage.Severity.INFO || message.getSeverity() == DMNMessage.Severity.TRACE) {
+                    if (message.getSeverity() == DMNMessage.Severity.INFO || message.getSeverity() == DMNMessage.Severity.TRACE
+                            || message.getSeverity() == DMNMessage.Severity.WARN && STYLE_HINTS.contains(message.getMessageType())) {
                         continue;
                     }
                     PolicyFinding finding = finding(file.getKey(), message);

@@ -101,10 +101,15 @@ public record CheckReport(List<PolicyFinding> structure, List<PolicyFinding> ana
             }
         });
         text.append("   money offered (recommended options), before -> after:\n");
-        impact.money().forEach(money -> text.append("   ").append(money.currency()).append(' ').append(money.optionType())
+        impact.money().stream().filter(money -> money.difference().signum() != 0).forEach(money -> text.append("   ").append(money.currency()).append(' ').append(money.optionType())
                 .append(": ").append(money.before().toPlainString()).append(" -> ").append(money.after().toPlainString())
                 .append(" (").append(money.difference().signum() >= 0 ? "+" : "").append(money.difference().toPlainString())
                 .append(")\n"));
+        if (impact.money().stream().allMatch(money -> money.difference().signum() == 0)) {
+            text.append("   no change in any currency\n");
+        } else {
+            text.append("   every other currency and option type: no change\n");
+        }
         impact.examples().forEach(change -> text.append("   changed: ").append(change.complaint())
                 .append("\n      before: ").append(change.before()).append("\n      after:  ").append(change.after())
                 .append('\n'));

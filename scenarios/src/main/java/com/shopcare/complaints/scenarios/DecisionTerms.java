@@ -60,7 +60,23 @@ final class DecisionTerms {
     static Map<String, String> describe(Decision decision) {
         Map<String, String> terms = new LinkedHashMap<>();
         VALUES.forEach((term, value) -> terms.put(term, value.apply(decision)));
+        Set<String> remedyTypes = new LinkedHashSet<>(types(decision.remedies()));
+        Set<String> inBoth = new LinkedHashSet<>(types(decision.compensation()));
+        inBoth.retainAll(remedyTypes);
+        describeOptions("remedy", decision.remedies(), inBoth, terms);
+        describeOptions("compensation", decision.compensation(), inBoth, terms);
         return terms;
+    }
+
+    /** "voucher percent", "voucher amount" ...; prefixed with the list when the type is offered in both. */
+    private static void describeOptions(String list, List<Option> options, Set<String> inBoth, Map<String, String> terms) {
+        for (Option option : options) {
+            String term = (inBoth.contains(option.type()) ? list + " " : "") + option.type().toLowerCase(Locale.ROOT);
+            if (option.percent() != null) {
+                terms.put(term + " percent", option.percent().stripTrailingZeros().toPlainString());
+            }
+            terms.put(term + " amount", option.amount() == null ? Terms.NONE : option.amount().toPlainString());
+        }
     }
 
     static Optional<Mismatch> check(String term, String expected, Decision decision) {

@@ -99,7 +99,7 @@ public final class PolicyStore {
     /** Writes the files as a new, inactive version and returns it. */
     public PolicyVersion publish(PolicyFiles files, String publishedBy, String comment) {
         String hash = contentHash(files);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         PolicyVersion version = new PolicyVersion(ID_TIME.format(now) + "-" + hash.substring(0, 12), hash, publishedBy,
                 now, comment);
         Path temporary = versions.resolve(TEMPORARY_PREFIX + randomSuffix());
