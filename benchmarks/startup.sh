@@ -23,8 +23,8 @@ KEY="$(head -c 32 /dev/urandom | base64 | tr -d '/+=')"
 export DECISION_API_KEYS="shop-bench=$(printf %s "$KEY" | sha256sum | cut -d' ' -f1)"
 decide() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' -d "$BODY" "$URL"; }
 start() {
-  if [ "$LAUNCH" = jar ]; then java $JVM_OPTS -jar service/target/complaint-decisions.jar --server.port="$PORT" > "$OUT/server.log" 2>&1 &
-  else JAVA_OPTS="$JVM_OPTS" service/start.sh --server.port="$PORT" > "$OUT/server.log" 2>&1 &
+  if [ "$LAUNCH" = jar ]; then java $JVM_OPTS -jar service/target/complaint-decisions.jar --server.port="$PORT" --decision.policy.store="$OUT/policy-store" > "$OUT/server.log" 2>&1 &
+  else JAVA_OPTS="$JVM_OPTS" service/start.sh --server.port="$PORT" --decision.policy.store="$OUT/policy-store" > "$OUT/server.log" 2>&1 &
   fi
   SERVER=$!
 }

@@ -18,6 +18,7 @@ if [ ! -f "$ARCHIVE" ] || [ "$JAR" -nt "$ARCHIVE" ]; then
   # Training start: the JVM lists every class it loads while the service compiles the policy and warms up (which
   # sends every scenario example through HTTP), so the first shop requests find their classes archived too.
   java -XX:DumpLoadedClassList="$APP/classes.lst" -jar "$APP/complaint-decisions.jar" --server.port=0 \
+    --decision.policy.store="$APP/training-policy-store" \
     > "$APP/training.log" 2>&1 &
   TRAINING=$!
   until grep -q 'HTTP warm-up' "$APP/training.log"; do

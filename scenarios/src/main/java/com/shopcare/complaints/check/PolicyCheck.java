@@ -90,17 +90,28 @@ public final class PolicyCheck {
         }
 
         List<Complaint> sample = new ComplaintSample(active).generate(sampleSize, SAMPLE_SEED);
-        // Each sample complaint is decided once under the draft, for the invariants and for the impact.
+        // Each sample complaint is decided once under the draft, for the invariants and for the impact. The first
+        // complaint the draft cannot decide ends the sampling: invariant 5 is broken, and an impact is meaningless.
         PolicyInvariants invariantCheck = new PolicyInvariants(compiled);
-        List<Decision> drafted = sample.stream().map(invariantCheck::decide).toList();
-        PolicyInvariants.Result invariants = invariantCheck.check(sample, drafted);
+        List<Decision> drafted = new ArrayList<>(sample.size());
+        for (Complaint complaint : sample) {
+            Decision decision = invariantCheck.decide(complaint);
+            if (decision == null) {
+                break;
+            }
+            drafted.add(decision);
+        }
+        boolean decidesAll = drafted.size() == sample.size();
+        PolicyInvariants.Result invariants = invariantCheck.check(sample.subList(0, drafted.size()), drafted);
         ScenarioReport scenarioReport = new ScenarioRunner(compiled).run(scenarios);
         List<ExampleResult> failures = scenarioReport.failures();
-        DecisionImpact.Result sampleImpact = DecisionImpact.compare(active, sample, drafted);
-        DecisionImpact.Result pastImpact = past == null ? null
-                : DecisionImpact.compare(active, past, past.stream().map(invariantCheck::decide).toList());
+        DecisionImpact.Result sampleImpact = decidesAll ? DecisionImpact.compare(active, sample, drafted) : null;
+        DecisionImpact.Result pastImpact = decidesAll && past != null
+                ? DecisionImpact.compare(active, past, past.stream().map(invariantCheck::decide).toList()) : null;
+        List<String> notChecked = decidesAll ? List.of()
+                : List.of("impact: the draft cannot decide every complaint (see invariant 5)");
         return new Checked(new CheckReport(structure, analysis.tables(), safety, invariants,
-                new CheckReport.Scenarios(scenarioReport.results().size(), failures), sampleImpact, pastImpact, List.of()),
+                new CheckReport.Scenarios(scenarioReport.results().size(), failures), sampleImpact, pastImpact, notChecked),
                 compiled);
     }
 }
