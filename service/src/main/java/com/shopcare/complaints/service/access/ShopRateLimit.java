@@ -26,8 +26,17 @@ import java.time.Duration;
 @Component
 class ShopRateLimit extends OncePerRequestFilter {
 
+    /**
+     * The bucket of the instance's own warm-up: it never runs out, and it makes the warm-up take the same path as a
+     * shop's request, so that the first shop after start-up does not pay for loading and compiling it.
+     */
+    private static final long UNLIMITED = 1_000_000_000L;
+
     private final ProblemWriter problems;
     private final LoadingCache<String, Bucket> buckets;
+    private final Bucket unlimited = Bucket.builder()
+            .addLimit(limit -> limit.capacity(UNLIMITED).refillGreedy(UNLIMITED, Duration.ofSeconds(1)))
+            .build();
 
     ShopRateLimit(RateLimitProperties settings, ProblemWriter problems) {
         this.problems = problems;
@@ -43,8 +52,9 @@ class ShopRateLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (isLimited(authentication)) {
-            ConsumptionProbe probe = buckets.get(authentication.getName()).tryConsumeAndReturnRemaining(1);
+        Bucket bucket = bucketOf(authentication);
+        if (bucket != null) {
+            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
                 long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
                 response.setHeader("Retry-After", Long.toString(seconds));
@@ -55,13 +65,19 @@ class ShopRateLimit extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static boolean isLimited(Authentication authentication) {
+    /** The shop's bucket; the unlimited one for the warm-up; null for admins and the unauthenticated. */
+    private Bucket bucketOf(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {
-            return false;
+            return null;
         }
         if (authentication.getPrincipal() instanceof Caller caller) {
-            return caller.role() == Caller.Role.SHOP && caller.rateLimited();
+            if (caller.role() != Caller.Role.SHOP) {
+                return null;
+            }
+            return caller.rateLimited() ? buckets.get(caller.name()) : unlimited;
         }
-        return authentication.getAuthorities().stream().anyMatch(a -> "ROLE_SHOP".equals(a.getAuthority()));
+        // A JWT: a shop named by its claim.
+        return authentication.getAuthorities().stream().anyMatch(a -> "ROLE_SHOP".equals(a.getAuthority()))
+                ? buckets.get(authentication.getName()) : null;
     }
 }
