@@ -5,7 +5,6 @@ import com.shopcare.complaints.service.ServiceClient;
 import com.shopcare.complaints.service.ServiceClient.Part;
 import com.shopcare.complaints.service.ServiceClient.Reply;
 import com.shopcare.complaints.service.ServiceInstance;
-import com.shopcare.complaints.service.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
