@@ -26,7 +26,7 @@ public final class PolicyFiles {
 
     /** Files from anywhere; byte for byte the shipped tables (a store seeded with them) count as released. */
     public static PolicyFiles of(Map<String, byte[]> files) {
-        Map<String, byte[]> shipped = shipped().files();
+        Map<String, byte[]> shipped = Shipped.FILES;
         boolean released = files.size() == shipped.size() && files.entrySet().stream()
                 .allMatch(file -> java.util.Arrays.equals(file.getValue(), shipped.get(file.getKey())));
         return new PolicyFiles(files, released);
@@ -34,19 +34,28 @@ public final class PolicyFiles {
 
     /** The tables shipped with this release. */
     public static PolicyFiles shipped() {
-        Map<String, byte[]> files = new TreeMap<>();
-        ClassLoader loader = PolicyFiles.class.getClassLoader();
-        for (PolicyModel model : PolicyModel.values()) {
-            try (InputStream in = loader.getResourceAsStream(CLASSPATH_FOLDER + model.fileName())) {
-                if (in == null) {
-                    throw new PolicyException(java.util.List.of(model.fileName() + ": missing from the release"));
+        return new PolicyFiles(Shipped.FILES, true);
+    }
+
+    /** Read from the class path once, when first asked for: they never change while the JVM runs. */
+    private static final class Shipped {
+        static final Map<String, byte[]> FILES = read();
+
+        private static Map<String, byte[]> read() {
+            Map<String, byte[]> files = new TreeMap<>();
+            ClassLoader loader = PolicyFiles.class.getClassLoader();
+            for (PolicyModel model : PolicyModel.values()) {
+                try (InputStream in = loader.getResourceAsStream(CLASSPATH_FOLDER + model.fileName())) {
+                    if (in == null) {
+                        throw new PolicyException(java.util.List.of(model.fileName() + ": missing from the release"));
+                    }
+                    files.put(model.fileName(), in.readAllBytes());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                files.put(model.fileName(), in.readAllBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
+            return Collections.unmodifiableMap(files);
         }
-        return new PolicyFiles(files, true);
     }
 
     /** One file per model from a folder on disk, for example a working copy a business user edits. */

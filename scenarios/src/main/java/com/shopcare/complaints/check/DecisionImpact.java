@@ -35,8 +35,8 @@ public final class DecisionImpact {
     static {
         FIELDS.put("level", d -> d.dissatisfaction().level());
         FIELDS.put("path", d -> d.escalation().path());
-        FIELDS.put("recommended remedy", d -> recommended(d.remedies()).map(Option::type).orElse(null));
-        FIELDS.put("recommended compensation", d -> recommended(d.compensation()).map(Option::type).orElse(null));
+        FIELDS.put("recommended remedy", d -> d.recommendedRemedy().map(Option::type).orElse(null));
+        FIELDS.put("recommended compensation", d -> d.recommendedCompensation().map(Option::type).orElse(null));
         FIELDS.put("compensation", d -> d.compensation().stream().map(o -> o.type() + " " + o.percent() + " " + o.amount()).toList());
         FIELDS.put("remedies", d -> d.remedies().stream().map(o -> o.type() + " " + o.amount()).toList());
         FIELDS.put("response times", Decision::responseTimes);
@@ -114,17 +114,13 @@ public final class DecisionImpact {
     }
 
     private static void add(Map<String, BigDecimal[]> money, String currency, Decision decision, int column) {
-        for (List<Option> options : List.of(decision.remedies(), decision.compensation())) {
-            Option option = recommended(options).orElse(null);
+        for (java.util.Optional<Option> recommended : List.of(decision.recommendedRemedy(), decision.recommendedCompensation())) {
+            Option option = recommended.orElse(null);
             if (option != null && option.amount() != null) {
                 BigDecimal[] beforeAndAfter = money.computeIfAbsent(currency + " " + option.type(),
                         key -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
                 beforeAndAfter[column] = beforeAndAfter[column].add(option.amount());
             }
         }
-    }
-
-    private static java.util.Optional<Option> recommended(List<Option> options) {
-        return options.stream().filter(Option::recommended).findFirst();
     }
 }

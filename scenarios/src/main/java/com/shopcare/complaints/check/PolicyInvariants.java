@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Invariants 2 to 5 of COMPLAINT-POLICY.md, checked by deciding every complaint of a sample under a policy. These
@@ -115,8 +114,8 @@ public final class PolicyInvariants {
             record(first, "2-level", 2, rule, "the level fell from " + beforeDecision.dissatisfaction().level() + " to "
                     + afterDecision.dissatisfaction().level(), before, beforeDecision, after, afterDecision);
         }
-        BigDecimal percentBefore = recommendedPercent(beforeDecision);
-        BigDecimal percentAfter = recommendedPercent(afterDecision);
+        BigDecimal percentBefore = beforeDecision.recommendedCompensationPercent();
+        BigDecimal percentAfter = afterDecision.recommendedCompensationPercent();
         if (percentAfter.compareTo(percentBefore) < 0) {
             record(first, "2-percent", 2, rule, "the recommended compensation fell from " + percentBefore.toPlainString()
                     + " % to " + percentAfter.toPlainString() + " %", before, beforeDecision, after, afterDecision);
@@ -134,7 +133,7 @@ public final class PolicyInvariants {
                         complaint, decision, null, null);
             }
         }
-        for (Option option : allOptions(decision)) {
+        for (Option option : decision.options()) {
             if (REFUNDS.contains(option.type()) && option.amount() != null
                     && option.amount().compareTo(complaint.affectedValue()) > 0) {
                 record(first, "3-refund", 3, rule, option.type() + " of " + option.amount().toPlainString()
@@ -150,9 +149,9 @@ public final class PolicyInvariants {
 
     // Invariant 4
     private void checkChoice(Complaint complaint, Decision decision, Map<String, InvariantViolation> first) {
-        if (!"CUSTOMER".equals(complaint.responsibility()) && allOptions(decision).size() < 2) {
+        if (!"CUSTOMER".equals(complaint.responsibility()) && decision.options().size() < 2) {
             record(first, "4", 4, "shop-side responsibility gets at least two options in all (P3)",
-                    allOptions(decision).size() + " option(s) offered", complaint, decision, null, null);
+                    decision.options().size() + " option(s) offered", complaint, decision, null, null);
         }
     }
 
@@ -181,19 +180,5 @@ public final class PolicyInvariants {
                 ScenarioTerms.describe(complaint), ScenarioTerms.describe(decision),
                 raised == null ? null : ScenarioTerms.describe(raised),
                 raisedDecision == null ? null : ScenarioTerms.describe(raisedDecision)));
-    }
-
-    static List<Option> allOptions(Decision decision) {
-        return Stream.concat(decision.remedies().stream(), decision.compensation().stream()).toList();
-    }
-
-    /** The percent of the recommended compensation option; none, or one without a percentage, counts as 0. */
-    private static BigDecimal recommendedPercent(Decision decision) {
-        return decision.compensation().stream()
-                .filter(Option::recommended)
-                .map(Option::percent)
-                .filter(percent -> percent != null)
-                .findFirst()
-                .orElse(BigDecimal.ZERO);
     }
 }

@@ -70,6 +70,11 @@ public class ActivePolicy implements SmartInitializingSingleton {
         if (active.version().equals(id)) {
             return active;
         }
+        // Pinned versions already compiled are answered from memory: no store read on the request path.
+        Policy compiled = pinned.getIfPresent(id);
+        if (compiled != null) {
+            return compiled;
+        }
         if (store.version(id).isEmpty()) {
             throw new NotFoundException("There is no published policy version '" + id + "'.");
         }

@@ -130,10 +130,11 @@ class PolicyAdministration {
         if (store.version(versionId).isEmpty()) {
             throw new NotFoundException("There is no published policy version '" + versionId + "'.");
         }
-        byte[] content = store.files(versionId).files().get(fileName);
+        PolicyFiles files = store.files(versionId);
+        byte[] content = files.files().get(fileName);
         if (content == null) {
             throw new NotFoundException("Version " + versionId + " has no file '" + fileName + "'; it has "
-                    + store.files(versionId).files().keySet() + ".");
+                    + files.files().keySet() + ".");
         }
         return content;
     }
@@ -175,6 +176,6 @@ class PolicyAdministration {
                 .publishedAt(version.publishedAt().atOffset(ZoneOffset.UTC))
                 .comment(version.comment())
                 .active(active)
-                .files(List.copyOf(activePolicy.store().files(version.id()).files().keySet()));
+                .files(activePolicy.store().fileNames(version.id()));
     }
 }

@@ -102,27 +102,12 @@ public final class PolicyStore {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         PolicyVersion version = new PolicyVersion(ID_TIME.format(now) + "-" + hash.substring(0, 12), hash, publishedBy,
                 now, comment);
-        Path temporary = versions.resolve(TEMPORARY_PREFIX + randomSuffix());
-        try {
-            Files.createDirectory(temporary);
-            for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
-                writeDurably(temporary.resolve(checkedName(file.getKey())), file.getValue());
-            }
-            writeDurably(temporary.resolve(METADATA), JSON.writeValueAsBytes(version));
-            force(temporary);
-            Path target = versions.resolve(version.id());
-            if (Files.exists(target)) {
-                // The same content published within the same second: that version already exists, complete.
-                deleteTree(temporary);
-                return version(version.id()).orElseThrow();
-            }
-            moveAtomically(temporary, target);
-            force(versions);
-            return version;
-        } catch (IOException e) {
-            deleteQuietly(temporary);
-            throw new UncheckedIOException("version " + version.id() + " could not be written", e);
+        // Written only if no version of that id exists: the same content published within the same second is that
+        // version, already complete.
+        if (!writeFolder(versions, version.id(), files, METADATA, JSON.writeValueAsBytes(version))) {
+            return version(version.id()).orElseThrow();
         }
+        return version;
     }
 
     /** Makes a published version the active one. */
@@ -171,10 +156,17 @@ public final class PolicyStore {
         if (!VERSION_ID.matcher(id).matches()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(JSON.readValue(Files.readAllBytes(versions.resolve(id).resolve(METADATA)), PolicyVersion.class));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+        return readIfPresent(versions.resolve(id).resolve(METADATA)).map(json -> JSON.readValue(json, PolicyVersion.class));
+    }
+
+    /** The names of the DMN files of a published version, without reading them. */
+    public List<String> fileNames(String id) {
+        if (version(id).isEmpty()) {
+            throw new IllegalArgumentException("no published version " + id);
+        }
+        try (Stream<Path> entries = Files.list(versions.resolve(id))) {
+            return entries.map(path -> path.getFileName().toString()).filter(name -> FILE_NAME.matcher(name).matches())
+                    .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -210,19 +202,33 @@ public final class PolicyStore {
         if (!DRAFT_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("not a draft id: " + id);
         }
-        Path temporary = drafts.resolve(TEMPORARY_PREFIX + randomSuffix());
+        writeFolder(drafts, id, files, DRAFT_METADATA, description);
+    }
+
+    /**
+     * Writes {@code parent/name/} with the files and one metadata file, all under a temporary name first, forced to
+     * disk, then renamed into place. Returns false, writing nothing, when the folder already exists.
+     */
+    private static boolean writeFolder(Path parent, String name, PolicyFiles files, String metadataName, byte[] metadata) {
+        Path temporary = parent.resolve(TEMPORARY_PREFIX + randomSuffix());
         try {
             Files.createDirectory(temporary);
             for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
                 writeDurably(temporary.resolve(checkedName(file.getKey())), file.getValue());
             }
-            writeDurably(temporary.resolve(DRAFT_METADATA), description);
+            writeDurably(temporary.resolve(metadataName), metadata);
             force(temporary);
-            moveAtomically(temporary, drafts.resolve(id));
-            force(drafts);
+            Path target = parent.resolve(name);
+            if (Files.exists(target)) {
+                deleteTree(temporary);
+                return false;
+            }
+            moveAtomically(temporary, target);
+            force(parent);
+            return true;
         } catch (IOException e) {
             deleteQuietly(temporary);
-            throw new UncheckedIOException("draft " + id + " could not be written", e);
+            throw new UncheckedIOException(parent.getFileName() + "/" + name + " could not be written", e);
         }
     }
 
@@ -231,8 +237,12 @@ public final class PolicyStore {
         if (!DRAFT_ID.matcher(id).matches()) {
             return Optional.empty();
         }
+        return readIfPresent(drafts.resolve(id).resolve(DRAFT_METADATA));
+    }
+
+    private static Optional<byte[]> readIfPresent(Path file) {
         try {
-            return Optional.of(Files.readAllBytes(drafts.resolve(id).resolve(DRAFT_METADATA)));
+            return Optional.of(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
