@@ -76,18 +76,23 @@ final class DecisionRun {
                 outsideReturnWindow, complaint.orderValue(), complaint.affectedValue(), complaint.currency()));
         facts.add(routing);
         facts.add(explanation);
-        policy.guards().execute(facts);
+        List<Option> remedyList;
+        List<Option> compensationList;
+        Timing timing;
+        try (GuardRun guards = policy.guards()) {
+            guards.fire(facts);
 
-        List<Option> remedyList = kept(offered, OfferedOption.Kind.REMEDY);
-        List<Option> compensationList = kept(offered, OfferedOption.Kind.COMPENSATION);
-        inputs.put(ESCALATION_PATH, routing.getPath());
-        inputs.put(OPTION_COUNT, remedyList.size() + compensationList.size());
+            remedyList = kept(offered, OfferedOption.Kind.REMEDY);
+            compensationList = kept(offered, OfferedOption.Kind.COMPENSATION);
+            inputs.put(ESCALATION_PATH, routing.getPath());
+            inputs.put(OPTION_COUNT, remedyList.size() + compensationList.size());
 
-        ModelEvaluation.Outcome responseTimes = evaluate(PolicyModel.RESPONSE_TIMES);
-        Map<?, ?> times = (Map<?, ?>) value(responseTimes, RESPONSE_TIMES);
-        Timing timing = new Timing(integer(times, FIRST_RESPONSE_MINUTES), integer(times, RESOLUTION_HOURS),
-                integer(times, UPDATE_EVERY_DAYS));
-        policy.guards().execute(List.of(timing, explanation));
+            ModelEvaluation.Outcome responseTimes = evaluate(PolicyModel.RESPONSE_TIMES);
+            Map<?, ?> times = (Map<?, ?>) value(responseTimes, RESPONSE_TIMES);
+            timing = new Timing(integer(times, FIRST_RESPONSE_MINUTES), integer(times, RESOLUTION_HOURS),
+                    integer(times, UPDATE_EVERY_DAYS));
+            guards.fire(List.of(timing));
+        }
 
         ModelEvaluation.Outcome actions = evaluate(PolicyModel.ACTIONS);
         List<String> actionList = ((Collection<?>) value(actions, ACTIONS)).stream().map(String::valueOf).toList();

@@ -3,7 +3,7 @@ package com.shopcare.complaints.policy;
 import com.shopcare.complaints.decision.Complaint;
 import com.shopcare.complaints.decision.Decision;
 import org.kie.api.KieBase;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ public final class Policy {
 
     private final String version;
     private final Map<PolicyModel, ModelEvaluation> models;
-    private final StatelessKieSession guards;
+    private final KieSessionsPool guards;
     private final List<PolicyTable> tables;
     private final Map<String, List<String>> enumerations;
 
@@ -27,9 +27,9 @@ public final class Policy {
            Map<String, List<String>> enumerations) {
         this.version = version;
         this.models = Map.copyOf(models);
-        // A stateless session gives each execute call its own working memory, so one instance serves all threads;
-        // taken from a sessions pool, it resets and reuses those working memories instead of building new ones.
-        this.guards = guards.newKieSessionsPool(GUARD_SESSIONS).newStatelessKieSession();
+        // Each decision takes a working memory from the pool and gives it back; the pool resets and reuses them
+        // instead of building a new one per decision, and serves all threads.
+        this.guards = guards.newKieSessionsPool(GUARD_SESSIONS);
         this.tables = List.copyOf(tables);
         this.enumerations = Map.copyOf(enumerations);
     }
@@ -60,7 +60,8 @@ public final class Policy {
         return models.get(model);
     }
 
-    StatelessKieSession guards() {
-        return guards;
+    /** A run of the guard rules for one decision; close it to give its working memory back. */
+    GuardRun guards() {
+        return new GuardRun(guards);
     }
 }
