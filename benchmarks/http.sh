@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # HTTP benchmark: POST /v1/decisions against the benchmark profile's baseline endpoint, same JVM, same run.
 # The server is pinned to core 0 and wrk to core 1 (taskset). Prints a results table and, last, the ratio line.
-# Usage: benchmarks/http.sh            (DURATION=30 WARMUP=60 CONNECTIONS=16 SOAK_SECONDS=0 to change the defaults)
+# Usage: benchmarks/http.sh   (DURATION=30 ROUNDS=3 WARMUP_MAX=600 CONNECTIONS=16 SOAK_SECONDS=0 change the defaults)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-30}
-# Seconds of load per endpoint before measuring. The JIT compiler threads share the server's one core, and with the
-# security chain 15 s left the first measured run still compiling (it measured 40 % below the later runs).
-WARMUP=${WARMUP:-60}
+# Measured rounds; each runs the baseline, then the decisions, so that a drift of the machine or of the JIT hits both.
+ROUNDS=${ROUNDS:-3}
+# Warm-up: both endpoints in turn, 30 s each, until a pair of them leaves the JIT with fewer than JIT_QUIET methods
+# to compile, or WARMUP_MAX seconds have passed. The JIT compiler threads share the server's one core with 16 request
+# threads, so under full load compiling the decision path takes minutes (measured: hundreds of compilations per 30 s
+# for the first 4 minutes); a fixed warm-up left the first measured endpoint still compiling.
+WARMUP_MAX=${WARMUP_MAX:-600}
+JIT_QUIET=${JIT_QUIET:-40}
 CONNECTIONS=${CONNECTIONS:-16}
 SOAK_SECONDS=${SOAK_SECONDS:-0}
 PORT=${PORT:-8089}
@@ -17,6 +22,7 @@ export MIX="$PWD/benchmarks/src/main/resources/complaint-mix.jsonl"
 LUA="$PWD/benchmarks/post-mix.lua"
 OUT=benchmarks/target/http
 mkdir -p "$OUT"
+rm -f "$OUT"/*.txt "$OUT"/*.collapsed
 
 if ! command -v wrk >/dev/null; then
   echo "Installing wrk from Debian's packages" >&2
@@ -54,13 +60,42 @@ rate()    { awk '/Requests\/sec/ {print $2}' "$OUT/$1.txt"; }
 # wrk prints latency percentiles as e.g. "99%  1.23ms"; convert to microseconds.
 latency() { awk -v p="$2%" '$1 == p { v = $2; if (v ~ /us$/) print v+0; else if (v ~ /ms$/) print (v+0)*1000; else print (v+0)*1000000 }' "$OUT/$1.txt"; }
 
-echo "Warming up both endpoints..." >&2
-run warm-decisions "$DECISIONS" "$WARMUP"
-run warm-baseline "$BASELINE" "$WARMUP"
+compiled() { jstat -compiler $SERVER | awk 'NR == 2 { print $1 }'; }
+warm_started=$SECONDS
+while :; do
+  before=$(compiled)
+  run warm-decisions "$DECISIONS" 30
+  run warm-baseline "$BASELINE" 30
+  fresh=$(( $(compiled) - before ))
+  echo "warm-up at $(( SECONDS - warm_started )) s: $fresh methods compiled in the last 60 s, $(rate warm-decisions) decisions/s, $(rate warm-baseline) baseline/s" >&2
+  [ "$fresh" -lt "$JIT_QUIET" ] && break
+  [ $(( SECONDS - warm_started )) -ge "$WARMUP_MAX" ] && { echo "warm-up: the JIT did not settle within ${WARMUP_MAX}s; measuring anyway" >&2; break; }
+done
+WARMED_UP=$(( SECONDS - warm_started ))
 
-run max-baseline "$BASELINE" "$DURATION"
-run max-decisions "$DECISIONS" "$DURATION"
-BASE_RATE=$(rate max-baseline)
+for round in $(seq 1 "$ROUNDS"); do
+  run "max-baseline-$round" "$BASELINE" "$DURATION"
+  run "max-decisions-$round" "$DECISIONS" "$DURATION"
+done
+# Over all rounds: requests/s of each endpoint, the mean of its rounds.
+mean_rate() { for round in $(seq 1 "$ROUNDS"); do rate "max-$1-$round"; done | awk '{ s += $1 } END { printf "%.0f", s / NR }'; }
+BASE_RATE=$(mean_rate baseline)
+DECISION_RATE=$(mean_rate decisions)
+
+# PROFILE=1: one more run of each endpoint under async-profiler (CPU samples, from Maven Central through the
+# benchmarks module), then the CPU time per request of the parts that differ between the two endpoints.
+if [ -n "${PROFILE:-}" ]; then
+  [ -d benchmarks/target/lib ] || ./mvnw -q -Pbenchmarks -DskipTests package -pl benchmarks -am
+  unzip -o -q -d "$OUT/async-profiler" benchmarks/target/lib/async-profiler-*.jar 'linux-x64/*'
+  PROFILER="$PWD/$OUT/async-profiler/linux-x64/libasyncProfiler.so"
+  # jcmd reads "key=value" as its own option unless the agent's options are quoted.
+  profiler() { jcmd $SERVER JVMTI.agent_load "$PROFILER" "\"$1\"" > /dev/null; }
+  for endpoint in baseline decisions; do
+    profiler start,event=cpu,interval=1ms
+    [ $endpoint = baseline ] && run profiled-baseline "$BASELINE" "$DURATION" || run profiled-decisions "$DECISIONS" "$DURATION"
+    profiler "stop,file=$PWD/$OUT/$endpoint.collapsed,collapsed"
+  done
+fi
 
 # Half the baseline's maximum rate: each of the connections waits so that together they offer that rate.
 PAUSE=$(awk -v c="$CONNECTIONS" -v r="$BASE_RATE" 'BEGIN { printf "%d", c * 1000 / (r / 2) }')
@@ -79,15 +114,26 @@ if [ "$SOAK_SECONDS" -gt 0 ]; then
   HEAP_SOAKED=$(heap_after_gc)
 fi
 
-echo "Server: core 0 ($(java -version 2>&1 | head -1), $JVM_OPTS); wrk: core 1, 1 thread, $CONNECTIONS connections, ${DURATION}s per run"
+echo "Server: core 0 ($(java -version 2>&1 | head -1), $JVM_OPTS); wrk: core 1, 1 thread, $CONNECTIONS connections, ${DURATION}s per run; warmed up ${WARMED_UP}s"
 printf '| run | requests/s | p50 µs | p99 µs |\n|---|---|---|---|\n'
-for r in max-baseline max-decisions half-baseline half-decisions ${SOAK_SECONDS:+soak}; do
+for r in $(for round in $(seq 1 "$ROUNDS"); do echo "max-baseline-$round max-decisions-$round"; done) half-baseline half-decisions soak; do
   [ -f "$OUT/$r.txt" ] || continue
   [ "$r" = soak ] && [ "$SOAK_SECONDS" -eq 0 ] && continue
   printf '| %s | %s | %s | %s |\n' "$r" "$(rate $r)" "$(latency $r 50)" "$(latency $r 99)"
 done
+if [ -n "${PROFILE:-}" ]; then
+  echo "CPU per request (async-profiler, 1 ms samples, inclusive), baseline | decisions:"
+  for part in 'FilterChainProxy' 'ShopRateLimit' 'readWithMessageConverters' 'writeWithMessageConverters' 'Decisions.decide' \
+      'Policy.decide' 'GuardRun' 'ModelEvaluation.evaluate' 'logback' 'micrometer'; do
+    for endpoint in baseline decisions; do
+      awk -v part="$part" -v requests="$(awk '/requests in/ {print $1}' "$OUT/profiled-$endpoint.txt")" \
+        '{ if (index($0, part)) ms += $NF } END { printf "%.1f ", ms * 1000 / requests }' "$OUT/$endpoint.collapsed"
+    done | awk -v part="$part" '{ printf "  %-28s %6.1f | %6.1f µs\n", part, $1, $2 }'
+  done
+fi
 echo "heap used after a full GC, warm: $HEAP_WARM"
 [ "$SOAK_SECONDS" -gt 0 ] && echo "heap used after a full GC, after ${SOAK_SECONDS}s of load: $HEAP_SOAKED"
 awk -v b="$(latency half-baseline 99)" -v d="$(latency half-decisions 99)" \
   'BEGIN { printf "p99 at half the baseline maximum rate: decisions/baseline = %.2f\n", d / b }'
-awk -v b="$BASE_RATE" -v d="$(rate max-decisions)" 'BEGIN { printf "decision/baseline throughput ratio: %.2f\n", d / b }'
+echo "full speed, mean of $ROUNDS rounds: baseline $BASE_RATE requests/s, decisions $DECISION_RATE requests/s"
+awk -v b="$BASE_RATE" -v d="$DECISION_RATE" 'BEGIN { printf "decision/baseline throughput ratio: %.2f\n", d / b }'
