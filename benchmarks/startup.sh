@@ -24,7 +24,8 @@ if [ -z "${JDK25_HOME:-}" ]; then
   done
 fi
 LAUNCHES="jar start.sh"
-PREPARE_ONLY=1 service/start.sh
+# The default launch runs the java on the PATH (JDK 17), whatever JAVA_HOME the caller has.
+JAVA_HOME= PREPARE_ONLY=1 service/start.sh
 [ "${JDK25_HOME:-}" = none ] && JDK25_HOME=
 if [ -n "${JDK25_HOME:-}" ]; then
   LAUNCHES="$LAUNCHES start.sh-jdk25"
@@ -39,7 +40,7 @@ decide() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorizat
 start() {
   case $LAUNCH in
     jar) java $JVM_OPTS -jar service/target/complaint-decisions.jar --server.port="$PORT" --decision.policy.store="$OUT/policy-store" > "$OUT/server.log" 2>&1 & ;;
-    start.sh) JAVA_OPTS="$JVM_OPTS" service/start.sh --server.port="$PORT" --decision.policy.store="$OUT/policy-store" > "$OUT/server.log" 2>&1 & ;;
+    start.sh) JAVA_HOME= JAVA_OPTS="$JVM_OPTS" service/start.sh --server.port="$PORT" --decision.policy.store="$OUT/policy-store" > "$OUT/server.log" 2>&1 & ;;
     start.sh-jdk25) JAVA_HOME="$JDK25_HOME" JAVA_OPTS="$JVM_OPTS" service/start.sh --server.port="$PORT" --decision.policy.store="$OUT/policy-store" > "$OUT/server.log" 2>&1 & ;;
   esac
   SERVER=$!
