@@ -112,9 +112,7 @@ public final class PolicyStore {
 
     /** Makes a published version the active one. */
     public void activate(String id) {
-        if (version(id).isEmpty()) {
-            throw new IllegalArgumentException("no published version " + id);
-        }
+        publishedFolder(id);
         Path temporary = root.resolve(TEMPORARY_PREFIX + ACTIVE + "-" + randomSuffix());
         try {
             writeDurably(temporary, id.getBytes(StandardCharsets.UTF_8));
@@ -161,10 +159,7 @@ public final class PolicyStore {
 
     /** The names of the DMN files of a published version, without reading them. */
     public List<String> fileNames(String id) {
-        if (version(id).isEmpty()) {
-            throw new IllegalArgumentException("no published version " + id);
-        }
-        try (Stream<Path> entries = Files.list(versions.resolve(id))) {
+        try (Stream<Path> entries = Files.list(publishedFolder(id))) {
             return entries.map(path -> path.getFileName().toString()).filter(name -> FILE_NAME.matcher(name).matches())
                     .sorted().toList();
         } catch (IOException e) {
@@ -174,10 +169,15 @@ public final class PolicyStore {
 
     /** The DMN files of a published version. */
     public PolicyFiles files(String id) {
+        return readFiles(publishedFolder(id));
+    }
+
+    /** The folder of a published version; version() checks the id's form before it is used as a path. */
+    private Path publishedFolder(String id) {
         if (version(id).isEmpty()) {
             throw new IllegalArgumentException("no published version " + id);
         }
-        return readFiles(versions.resolve(id));
+        return versions.resolve(id);
     }
 
     private static PolicyFiles readFiles(Path folder) {
