@@ -126,9 +126,8 @@ public class DecisionBenchmark {
                 Boolean.TRUE.equals(modelInputs.get(index).get(Vocabulary.OUTSIDE_RETURN_WINDOW)),
                 complaint.orderValue(), complaint.affectedValue(), complaint.currency()));
         facts.add(new Routing(decision.escalation().path(), decision.escalation().reason()));
-        facts.add(explanation);
         Decision.ResponseTimes times = decision.responseTimes();
-        try (GuardRun guards = remembering.guards()) {
+        try (GuardRun guards = remembering.guards(explanation)) {
             guards.fire(facts);
             guards.fire(List.of(new Timing(times.firstResponseMinutes(), times.resolutionHours(), times.updateEveryDays())));
         }

@@ -75,11 +75,10 @@ final class DecisionRun {
         facts.add(new CaseFacts(complaint.issueType(), complaint.responsibility(), complaint.compensationsLast90Days(),
                 outsideReturnWindow, complaint.orderValue(), complaint.affectedValue(), complaint.currency()));
         facts.add(routing);
-        facts.add(explanation);
         List<Option> remedyList;
         List<Option> compensationList;
         Timing timing;
-        try (GuardRun guards = policy.guards()) {
+        try (GuardRun guards = policy.guards(explanation)) {
             guards.fire(facts);
 
             remedyList = kept(offered, OfferedOption.Kind.REMEDY);

@@ -2,6 +2,7 @@ package com.shopcare.complaints.policy;
 
 import com.shopcare.complaints.decision.Complaint;
 import com.shopcare.complaints.decision.Decision;
+import com.shopcare.complaints.guards.Explanation;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSessionsPool;
 
@@ -60,8 +61,8 @@ public final class Policy {
         return models.get(model);
     }
 
-    /** A run of the guard rules for one decision; close it to give its working memory back. */
-    GuardRun guards() {
-        return new GuardRun(guards);
+    /** A run of the guard rules for one decision, adding their reasons to the explanation; close it to give its working memory back. */
+    GuardRun guards(Explanation explanation) {
+        return new GuardRun(guards, explanation);
     }
 }
