@@ -25,19 +25,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A deployment stops an instance with SIGTERM (Kubernetes does, before it kills). A decision already in flight
- * must still be answered. The service runs as a real process here, and the test sends it a real SIGTERM while a
- * request is half sent.
+ * must still be answered, and its decision log line written. The service runs as a real process here, with the
+ * production logging configuration, and the test sends it a real SIGTERM while a request is half sent.
  */
 class GracefulShutdownTest {
 
     private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
+    private static final Pattern DECISION_ID = Pattern.compile("\"decisionId\":\"([^\"]+)\"");
 
     @Test
     void decisionInFlightIsAnsweredAfterSigterm() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process service = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 ComplaintDecisionsApplication.class.getName(), "--server.port=0",
-                "--logging.level.org.springframework.boot.tomcat=INFO")
+                // The tests' logback-test.xml is on this class path; the service's own configuration writes the decision log.
+                "--logging.config=classpath:logback-spring.xml")
                 .redirectErrorStream(true).start();
         StringBuffer log = new StringBuffer();
         CompletableFuture<Integer> port = new CompletableFuture<>();
@@ -46,8 +48,9 @@ class GracefulShutdownTest {
         reader.start();
         try {
             int servicePort = port.get(120, TimeUnit.SECONDS);
-            awaitFirstDecision(servicePort);
+            awaitReady(servicePort);
             byte[] body = Requests.DOCUMENTED_EXAMPLE.getBytes(StandardCharsets.UTF_8);
+            String lastDecisionId;
 
             try (Socket socket = new Socket("127.0.0.1", servicePort)) {
                 socket.setSoTimeout(30_000);
@@ -59,7 +62,9 @@ class GracefulShutdownTest {
                 out.flush();
                 Thread.sleep(500);
 
-                service.destroy();
+                // SIGTERM through the process handle: Process.destroy() would also close this side of the child's
+                // output pipe, and the lines it writes while stopping would be lost.
+                service.toHandle().destroy();
                 Thread.sleep(1_000);
                 assertThat(service.isAlive()).as("the instance waits for the request in flight").isTrue();
                 out.write(body, body.length / 2, body.length - body.length / 2);
@@ -67,18 +72,25 @@ class GracefulShutdownTest {
                 String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
                 assertThat(response).startsWith("HTTP/1.1 200").contains("\"decisionId\"", "\"shopId\":\"shop-eu-1\"");
+                Matcher decisionId = DECISION_ID.matcher(response);
+                assertThat(decisionId.find()).isTrue();
+                lastDecisionId = decisionId.group(1);
             }
             assertThat(service.waitFor(30, TimeUnit.SECONDS)).as("the instance stops once the request is answered").isTrue();
+            reader.join(10_000);
+            // The decision log is written by a background thread; stopping the instance must not lose its last lines.
+            assertThat(log).contains("decision decisionId=" + lastDecisionId + " shopId=shop-eu-1");
         } finally {
             service.destroyForcibly();
         }
     }
 
-    private static void awaitFirstDecision(int port) throws InterruptedException {
+    /** Ready as a load balancer sees it: warmed up and reporting UP. */
+    private static void awaitReady(int port) throws InterruptedException {
         ServiceClient client = new ServiceClient(port, TestKeys.SHOP_EU_1);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (client.post("/v1/decisions", "application/json", Requests.DOCUMENTED_EXAMPLE).status() != 200) {
-            assertThat(Instant.now()).as("first decision of the instance").isBefore(deadline);
+        while (!"UP".equals(client.get("/actuator/health").json().get("status").asString())) {
+            assertThat(Instant.now()).as("the instance reports ready").isBefore(deadline);
             Thread.sleep(100);
         }
     }
