@@ -4,7 +4,6 @@ import com.shopcare.complaints.decision.Complaint;
 import com.shopcare.complaints.decision.Decision;
 import com.shopcare.complaints.guards.Explanation;
 import org.kie.api.KieBase;
-import org.kie.api.runtime.KieSessionsPool;
 
 import java.util.List;
 import java.util.Map;
@@ -15,12 +14,9 @@ import java.util.Map;
  */
 public final class Policy {
 
-    /** Working memories kept ready for the guard rules; the pool grows beyond this under load. */
-    private static final int GUARD_SESSIONS = 4;
-
     private final String version;
     private final Map<PolicyModel, ModelEvaluation> models;
-    private final KieSessionsPool guards;
+    private final GuardSessions guards;
     private final List<PolicyTable> tables;
     private final Map<String, List<String>> enumerations;
 
@@ -28,9 +24,7 @@ public final class Policy {
            Map<String, List<String>> enumerations) {
         this.version = version;
         this.models = Map.copyOf(models);
-        // Each decision takes a working memory from the pool and gives it back; the pool resets and reuses them
-        // instead of building a new one per decision, and serves all threads.
-        this.guards = guards.newKieSessionsPool(GUARD_SESSIONS);
+        this.guards = new GuardSessions(guards);
         this.tables = List.copyOf(tables);
         this.enumerations = Map.copyOf(enumerations);
     }

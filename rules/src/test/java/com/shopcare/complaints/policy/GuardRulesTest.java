@@ -33,6 +33,22 @@ class GuardRulesTest {
     }
 
     @Test
+    void aDecisionLeavesNothingInTheReusedWorkingMemoryForTheNextOne() {
+        Policy policy = TestPolicies.compiler().compile(PolicyFiles.shipped());
+        Complaint complaint = Complaints.documentedExample().build();
+        Decision onAnEmptyWorkingMemory = policy.decide(complaint);
+
+        // One thread, so each decision reuses the working memory the one before gave back. Had their facts stayed,
+        // the customer fault or the frequent compensations would hold for the complaint decided last.
+        policy.decide(Complaints.calmLateDelivery().responsibility("CUSTOMER").build());
+        policy.decide(Complaints.documentedExample().compensationsLast90Days(4).build());
+        Decision afterOthers = policy.decide(complaint);
+
+        assertThat(afterOthers).isEqualTo(onAnEmptyWorkingMemory);
+        assertThat(afterOthers.compensation()).isNotEmpty().noneMatch(Option::requiresApproval);
+    }
+
+    @Test
     void loyalCustomerAtFaultStillGetsFreeShippingButNoMoney() {
         Decision decision = SHIPPED.decide(Complaints.calmLateDelivery().responsibility("CUSTOMER").tier("LOYAL").build());
 
