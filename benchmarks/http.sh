@@ -123,11 +123,12 @@ for r in $(for round in $(seq 1 "$ROUNDS"); do echo "max-baseline-$round max-dec
 done
 if [ -n "${PROFILE:-}" ]; then
   echo "CPU per request (async-profiler, 1 ms samples, inclusive), baseline | decisions:"
-  for part in 'FilterChainProxy' 'ShopRateLimit' 'readWithMessageConverters' 'writeWithMessageConverters' 'Decisions.decide' \
-      'Policy.decide' 'GuardRun' 'ModelEvaluation.evaluate' 'logback' 'micrometer'; do
+  # "all threads" is every sample of the process; the others are the samples whose stack contains the name.
+  for part in 'all threads' 'FilterChainProxy' 'ShopRateLimit' 'readWithMessageConverters' 'writeWithMessageConverters' \
+      'Decisions.decide' 'Policy.decide' 'GuardRun' 'ModelEvaluation.evaluate' 'logback' 'net/logstash' 'micrometer'; do
     for endpoint in baseline decisions; do
       awk -v part="$part" -v requests="$(awk '/requests in/ {print $1}' "$OUT/profiled-$endpoint.txt")" \
-        '{ if (index($0, part)) ms += $NF } END { printf "%.1f ", ms * 1000 / requests }' "$OUT/$endpoint.collapsed"
+        '{ if (part == "all threads" || index($0, part)) ms += $NF } END { printf "%.1f ", ms * 1000 / requests }' "$OUT/$endpoint.collapsed"
     done | awk -v part="$part" '{ printf "  %-28s %6.1f | %6.1f µs\n", part, $1, $2 }'
   done
 fi
