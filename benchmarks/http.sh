@@ -22,7 +22,7 @@ export MIX="$PWD/benchmarks/src/main/resources/complaint-mix.jsonl"
 LUA="$PWD/benchmarks/post-mix.lua"
 OUT=benchmarks/target/http
 mkdir -p "$OUT"
-rm -f "$OUT"/*.txt "$OUT"/*.collapsed
+rm -f "$OUT"/*.txt "$OUT"/*.ctx "$OUT"/*.collapsed
 
 if ! command -v wrk >/dev/null; then
   echo "Installing wrk from Debian's packages" >&2
@@ -51,9 +51,13 @@ done
 DECISIONS="http://127.0.0.1:$PORT/v1/decisions"
 BASELINE="http://127.0.0.1:$PORT/benchmark/baseline-decisions"
 
-# run NAME URL SECONDS [PAUSE_MS] -> writes $OUT/NAME.txt
+# Context switches of all the server's threads so far (a thread that ends takes its count with it; Tomcat's stay).
+switches() { { cat /proc/$SERVER/task/*/status 2>/dev/null || true; } | awk '/ctxt_switches/ { s += $2 } END { print s }'; }
+# run NAME URL SECONDS [PAUSE_MS] -> writes $OUT/NAME.txt, and the server's context switches during it to $OUT/NAME.ctx
 run() {
+  local before; before=$(switches)
   PAUSE_MS=${4:-0} taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"$3"s --latency -s "$LUA" "$2" > "$OUT/$1.txt"
+  echo $(( $(switches) - before )) > "$OUT/$1.ctx"
   if grep -q 'Non-2xx' "$OUT/$1.txt"; then echo "$1: some answers were not 200" >&2; cat "$OUT/$1.txt" >&2; exit 1; fi
 }
 rate()    { awk '/Requests\/sec/ {print $2}' "$OUT/$1.txt"; }
@@ -115,11 +119,12 @@ if [ "$SOAK_SECONDS" -gt 0 ]; then
 fi
 
 echo "Server: core 0 ($(java -version 2>&1 | head -1), $JVM_OPTS); wrk: core 1, 1 thread, $CONNECTIONS connections, ${DURATION}s per run; warmed up ${WARMED_UP}s"
-printf '| run | requests/s | p50 µs | p99 µs |\n|---|---|---|---|\n'
+printf '| run | requests/s | p50 µs | p99 µs | context switches per request |\n|---|---|---|---|---|\n'
 for r in $(for round in $(seq 1 "$ROUNDS"); do echo "max-baseline-$round max-decisions-$round"; done) half-baseline half-decisions soak; do
   [ -f "$OUT/$r.txt" ] || continue
   [ "$r" = soak ] && [ "$SOAK_SECONDS" -eq 0 ] && continue
-  printf '| %s | %s | %s | %s |\n' "$r" "$(rate $r)" "$(latency $r 50)" "$(latency $r 99)"
+  printf '| %s | %s | %s | %s | %s |\n' "$r" "$(rate $r)" "$(latency $r 50)" "$(latency $r 99)" \
+    "$(awk -v c="$(cat "$OUT/$r.ctx")" '/requests in/ { printf "%.2f", c / $1 }' "$OUT/$r.txt")"
 done
 if [ -n "${PROFILE:-}" ]; then
   echo "CPU per request (async-profiler, 1 ms samples, inclusive), baseline | decisions:"
