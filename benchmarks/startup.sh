@@ -38,10 +38,11 @@ KEY="$(head -c 32 /dev/urandom | base64 | tr -d '/+=')"
 export DECISION_API_KEYS="shop-bench=$(printf %s "$KEY" | sha256sum | cut -d' ' -f1)"
 decide() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' -d "$BODY" "$URL"; }
 start() {
+  local args=(--server.port="$PORT" --decision.policy.store="$OUT/policy-store")
   case $LAUNCH in
-    jar) java $JVM_OPTS -jar service/target/complaint-decisions.jar --server.port="$PORT" --decision.policy.store="$OUT/policy-store" > "$OUT/server.log" 2>&1 & ;;
-    start.sh) JAVA_HOME= JAVA_OPTS="$JVM_OPTS" service/start.sh --server.port="$PORT" --decision.policy.store="$OUT/policy-store" > "$OUT/server.log" 2>&1 & ;;
-    start.sh-jdk25) JAVA_HOME="$JDK25_HOME" JAVA_OPTS="$JVM_OPTS" service/start.sh --server.port="$PORT" --decision.policy.store="$OUT/policy-store" > "$OUT/server.log" 2>&1 & ;;
+    jar) java $JVM_OPTS -jar service/target/complaint-decisions.jar "${args[@]}" > "$OUT/server.log" 2>&1 & ;;
+    *) JAVA_HOME=$([ "$LAUNCH" = start.sh-jdk25 ] && echo "$JDK25_HOME") JAVA_OPTS="$JVM_OPTS" service/start.sh "${args[@]}" \
+         > "$OUT/server.log" 2>&1 & ;;
   esac
   SERVER=$!
 }

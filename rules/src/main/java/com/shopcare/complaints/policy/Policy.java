@@ -55,7 +55,10 @@ public final class Policy {
         return models.get(model);
     }
 
-    /** A run of the guard rules for one decision, adding their reasons to the explanation; close it to give its working memory back. */
+    /**
+     * A run of the guard rules for one decision, adding their reasons to the explanation; close it to give its
+     * working memory back.
+     */
     GuardRun guards(Explanation explanation) {
         return new GuardRun(guards, explanation);
     }
