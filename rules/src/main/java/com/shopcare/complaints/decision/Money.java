@@ -7,8 +7,6 @@ import java.util.Currency;
 /** Money arithmetic in one place: amounts are rounded half-even to the currency's minor unit. */
 public final class Money {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
     private Money() {
     }
 
@@ -17,6 +15,7 @@ public final class Money {
     }
 
     public static BigDecimal percentOf(BigDecimal base, BigDecimal percent, Currency currency) {
-        return round(base.multiply(percent).divide(HUNDRED), currency);
+        // Dividing by 100 is moving the point: exact, where divide() first works out whether the quotient is exact.
+        return round(base.multiply(percent).movePointLeft(2), currency);
     }
 }

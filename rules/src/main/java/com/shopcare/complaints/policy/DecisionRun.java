@@ -94,7 +94,10 @@ final class DecisionRun {
         }
 
         ModelEvaluation.Outcome actions = evaluate(PolicyModel.ACTIONS);
-        List<String> actionList = ((Collection<?>) value(actions, ACTIONS)).stream().map(String::valueOf).toList();
+        List<String> actionList = new ArrayList<>();
+        for (Object action : (Collection<?>) value(actions, ACTIONS)) {
+            actionList.add(String.valueOf(action));
+        }
 
         return new Decision(policy.version(),
                 new Decision.Dissatisfaction(score, level),

@@ -32,13 +32,13 @@ final class ModelEvaluation {
 
     private final PolicyModel which;
     private final DmnDecisionModel model;
-    private final List<String> inputNames;
-    private final Cache<List<Object>, Outcome> cache;
+    private final String[] inputNames;
+    private final Cache<InputValues, Outcome> cache;
 
     ModelEvaluation(PolicyModel which, DmnDecisionModel model, List<String> inputNames, long cacheSize) {
         this.which = which;
         this.model = model;
-        this.inputNames = List.copyOf(inputNames);
+        this.inputNames = inputNames.toArray(String[]::new);
         this.cache = cacheSize > 0 ? Caffeine.newBuilder().maximumSize(cacheSize).build() : null;
     }
 
@@ -48,15 +48,39 @@ final class ModelEvaluation {
         if (cache == null) {
             outcome = evaluateNow(inputs);
         } else {
-            Object[] values = new Object[inputNames.size()];
+            Object[] values = new Object[inputNames.length];
             for (int i = 0; i < values.length; i++) {
-                values[i] = inputs.get(inputNames.get(i));
+                values[i] = inputs.get(inputNames[i]);
             }
-            // Arrays.asList, not List.of: input values may be null (an absent delivery date, no incident).
-            outcome = cache.get(Arrays.asList(values), key -> evaluateNow(inputs));
+            outcome = cache.get(new InputValues(values), key -> evaluateNow(inputs));
         }
         explanation.appendAll(outcome.rows());
         return outcome;
+    }
+
+    /**
+     * A model's input values in the order of its input names, as the cache's key: hashed once, where a list is
+     * hashed again on every lookup. Values may be null (an absent delivery date, no incident).
+     */
+    private static final class InputValues {
+
+        private final Object[] values;
+        private final int hash;
+
+        InputValues(Object[] values) {
+            this.values = values;
+            this.hash = Arrays.hashCode(values);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof InputValues that && hash == that.hash && Arrays.equals(values, that.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     DmnDecisionModel model() {

@@ -32,6 +32,8 @@ class GracefulShutdownTest {
 
     private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
     private static final Pattern DECISION_ID = Pattern.compile("\"decisionId\":\"([^\"]+)\"");
+    private static final Pattern DECISION_LINE = Pattern.compile("\\S+ INFO \\d+ --- \\[[^]]+] decisions : decision "
+            + "decisionId=[-0-9a-f]{36} shopId=[-\\w]+ policyVersion=[-\\w]+ level=[A-Z]+ path=[A-Z_]+ durationMicros=\\d+");
 
     @Test
     void decisionInFlightIsAnsweredAfterSigterm() throws Exception {
@@ -80,6 +82,10 @@ class GracefulShutdownTest {
             reader.join(10_000);
             // The decision log is written by a background thread; stopping the instance must not lose its last lines.
             assertThat(log).contains("decision decisionId=" + lastDecisionId + " shopId=shop-eu-1");
+            // The writer sends the lines to standard output in batches, alongside the other loggers: each line whole.
+            assertThat(log.toString().lines().filter(line -> line.contains("decisionId=")))
+                    .hasSizeGreaterThan(1)
+                    .allMatch(line -> DECISION_LINE.matcher(line).matches());
         } finally {
             service.destroyForcibly();
         }
