@@ -1,10 +1,9 @@
 package com.shopcare.complaints.policy;
 
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
@@ -51,6 +50,8 @@ import java.util.stream.Collectors;
  */
 public final class PolicyCompiler {
 
+    /** Where kie-maven-plugin lists the model classes it generated from the DRL files (this module's group and artifact). */
+    static final String GUARD_MODEL_INDEX = "META-INF/kie/com.shopcare.complaints/rules/drools-model";
     /** The DRL guards, reviewed code shipped in this module; never loaded from anywhere else. */
     static final List<String> GUARD_RESOURCES = List.of(
             "com/shopcare/complaints/guards/OptionGuards.drl",
@@ -75,9 +76,9 @@ public final class PolicyCompiler {
             throw new IllegalArgumentException("cacheSize must not be negative: " + cacheSize);
         }
         this.guardSources = readGuards();
-        // Compiling the guards, validating the DMN files and building the DMN runtime are independent and take
-        // about a second each: they run side by side, which shortens start-up on a machine with several cores.
-        this.guards = inBackground("guards", () -> compileGuards(guardSources));
+        // Loading the guards, validating the DMN files and building the DMN runtime are independent: they run side by
+        // side, which shortens start-up on a machine with several cores.
+        this.guards = inBackground("guards", PolicyCompiler::loadGuards);
         this.cacheSize = cacheSize;
     }
 
@@ -356,15 +357,28 @@ public final class PolicyCompiler {
         return sources;
     }
 
-    private static KieBase compileGuards(Map<String, byte[]> sources) {
-        KieServices services = KieServices.get();
-        KieFileSystem fileSystem = services.newKieFileSystem();
-        sources.forEach((path, content) -> fileSystem.write("src/main/resources/" + path, content));
-        KieBuilder builder = services.newKieBuilder(fileSystem).buildAll();
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        if (!errors.isEmpty()) {
-            throw new IllegalStateException("The DRL guards do not compile: " + errors);
+    /**
+     * The guards' KieBase from the executable model that the build generated from the DRL files (kie-maven-plugin,
+     * ADR 0010): the rules arrive as compiled classes, so no DRL is parsed or compiled at start-up.
+     */
+    private static KieBase loadGuards() {
+        ClassLoader loader = PolicyCompiler.class.getClassLoader();
+        List<Model> models = new ArrayList<>();
+        try (InputStream in = loader.getResourceAsStream(GUARD_MODEL_INDEX)) {
+            if (in == null) {
+                throw new IllegalStateException(GUARD_MODEL_INDEX + " is missing: the build did not generate the guards' model");
+            }
+            // The index names the generated model classes, one per line, after a version line.
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                if (!line.isBlank() && !line.startsWith("Drools-Model-Version:")) {
+                    models.add((Model) Class.forName(line.strip(), true, loader).getDeclaredConstructor().newInstance());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("The guards' generated model does not load", e);
         }
-        return services.newKieContainer(builder.getKieModule().getReleaseId()).getKieBase();
+        return KieBaseBuilder.createKieBaseFromModel(models);
     }
 }
