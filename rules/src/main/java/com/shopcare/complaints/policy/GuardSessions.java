@@ -1,10 +1,7 @@
 package com.shopcare.complaints.policy;
 
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionConfiguration;
-import org.kie.api.runtime.conf.ThreadSafeOption;
 
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -20,21 +17,20 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 final class GuardSessions {
 
     private final KieBase guards;
-    private final KieSessionConfiguration configuration;
     private final Deque<KieSession> idle = new ConcurrentLinkedDeque<>();
 
     GuardSessions(KieBase guards) {
+        // The working memories keep the engine's default, thread-safe configuration although one thread at a time
+        // uses each: with ThreadSafeOption.NO, the executable model's consequences (ADR 0010) reuse one argument
+        // array per rule, shared by every working memory of the KieBase, and decisions on two threads corrupted each
+        // other (ConcurrentDecisionsTest).
         this.guards = guards;
-        this.configuration = KieServices.get().newKieSessionConfiguration();
-        // One thread at a time uses a working memory, and the deque hands it over safely between threads, so the
-        // engine's own locking is not needed.
-        configuration.setOption(ThreadSafeOption.NO);
     }
 
     /** An empty working memory: one given back earlier, or a new one when all are in use. */
     KieSession take() {
         KieSession session = idle.pollFirst();
-        return session != null ? session : guards.newKieSession(configuration, null);
+        return session != null ? session : guards.newKieSession();
     }
 
     /** Takes back a working memory that holds no facts any more. */
