@@ -28,7 +28,7 @@ training_start() {
   "$JAVA" "$@" -jar "$APP/complaint-decisions.jar" --server.port=0 \
     --decision.policy.store="$APP/training-policy-store" > "$APP/training.log" 2>&1 &
   local training=$!
-  until grep -q 'HTTP warm-up:' "$APP/training.log"; do
+  until grep -qs 'HTTP warm-up:' "$APP/training.log"; do
     kill -0 $training 2>/dev/null || { echo "training start failed, see $APP/training.log" >&2; exit 1; }
     sleep 0.5
   done
