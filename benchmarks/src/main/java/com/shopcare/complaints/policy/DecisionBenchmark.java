@@ -6,7 +6,6 @@ import com.shopcare.complaints.decision.Option;
 import com.shopcare.complaints.guards.CaseFacts;
 import com.shopcare.complaints.guards.Explanation;
 import com.shopcare.complaints.guards.OfferedOption;
-import com.shopcare.complaints.guards.Routing;
 import com.shopcare.complaints.guards.Timing;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,7 +49,7 @@ public class DecisionBenchmark {
     private Policy remembering;
     private Policy evaluatingEveryTime;
     private List<Complaint> mix;
-    private List<Map<String, Object>> modelInputs;
+    private List<ModelInputs> modelInputs;
     private List<Decision> decisions;
 
     /** Where each thread is in the mix: every call takes the next complaint, round robin. */
@@ -77,8 +76,7 @@ public class DecisionBenchmark {
         for (Complaint complaint : mix) {
             DecisionRun run = new DecisionRun(evaluatingEveryTime, complaint);
             Decision decision = run.run();
-            // A HashMap copy: some inputs are null (no delivery date, no incident), which Map.copyOf refuses.
-            modelInputs.add(new java.util.HashMap<>(run.inputs()));
+            modelInputs.add(run.inputs());
             decisions.add(decision);
             levels.merge(decision.dissatisfaction().level(), 1, Integer::sum);
             issues.merge(complaint.issueType(), 1, Integer::sum);
@@ -100,7 +98,7 @@ public class DecisionBenchmark {
 
     @Benchmark
     public void dmnModelsAlone(Cursor cursor, Blackhole blackhole) {
-        Map<String, Object> inputs = modelInputs.get(cursor.next(mix.size()));
+        ModelInputs inputs = modelInputs.get(cursor.next(mix.size()));
         Explanation explanation = new Explanation();
         for (PolicyModel model : PolicyModel.values()) {
             blackhole.consume(evaluatingEveryTime.model(model).evaluate(inputs, explanation));
@@ -123,9 +121,9 @@ public class DecisionBenchmark {
                     option.amount(), option.description()));
         }
         facts.add(new CaseFacts(complaint.issueType(), complaint.responsibility(), complaint.compensationsLast90Days(),
-                Boolean.TRUE.equals(modelInputs.get(index).get(Vocabulary.OUTSIDE_RETURN_WINDOW)),
-                complaint.orderValue(), complaint.affectedValue(), complaint.currency()));
-        facts.add(new Routing(decision.escalation().path(), decision.escalation().reason()));
+                Boolean.TRUE.equals(modelInputs.get(index).get(ModelInputs.Input.OUTSIDE_RETURN_WINDOW)),
+                complaint.orderValue(), complaint.affectedValue(), complaint.currency(),
+                decision.escalation().path(), decision.escalation().reason()));
         Decision.ResponseTimes times = decision.responseTimes();
         try (GuardRun guards = remembering.guards(explanation)) {
             guards.fire(facts);

@@ -5,7 +5,12 @@ import com.shopcare.complaints.decision.Money;
 import java.math.BigDecimal;
 import java.util.Currency;
 
-/** What the guard rules may read about the complaint and the tables' findings. Read-only. */
+/**
+ * What the guard rules know about the complaint and the tables' findings, read-only, and the escalation path the
+ * table chose, which they may raise. The path is part of the case rather than a fact of its own so that a routing
+ * rule is a condition on one fact instead of a join of two: every fact a decision inserts and deletes costs a trip
+ * through the engine's network (docs/BENCHMARKS.md).
+ */
 public final class CaseFacts {
 
     private final String issueType;
@@ -15,9 +20,11 @@ public final class CaseFacts {
     private final BigDecimal orderValue;
     private final BigDecimal affectedValue;
     private final Currency currency;
+    private String path;
+    private String reason;
 
     public CaseFacts(String issueType, String responsibility, int compensationsLast90Days, boolean outsideReturnWindow,
-                     BigDecimal orderValue, BigDecimal affectedValue, Currency currency) {
+                     BigDecimal orderValue, BigDecimal affectedValue, Currency currency, String path, String reason) {
         this.issueType = issueType;
         this.responsibility = responsibility;
         this.compensationsLast90Days = compensationsLast90Days;
@@ -25,6 +32,8 @@ public final class CaseFacts {
         this.orderValue = orderValue;
         this.affectedValue = affectedValue;
         this.currency = currency;
+        this.path = path;
+        this.reason = reason;
     }
 
     public String getIssueType() {
@@ -58,5 +67,20 @@ public final class CaseFacts {
     /** The given percentage of the order value, rounded like every amount; the rules name the percentage. */
     public BigDecimal percentOfOrderValue(int percent) {
         return Money.percentOf(orderValue, BigDecimal.valueOf(percent), currency);
+    }
+
+    /** The escalation path: the table's, or the one a rule raised it to. */
+    public String getPath() {
+        return path;
+    }
+
+    /** Why the case takes that path: the deciding table row's note, or the rule's reason. */
+    public String getReason() {
+        return reason;
+    }
+
+    public void raiseTo(String path, String reason) {
+        this.path = path;
+        this.reason = reason;
     }
 }

@@ -7,15 +7,15 @@ import com.shopcare.complaints.decision.Option;
 import com.shopcare.complaints.guards.CaseFacts;
 import com.shopcare.complaints.guards.Explanation;
 import com.shopcare.complaints.guards.OfferedOption;
-import com.shopcare.complaints.guards.Routing;
 import com.shopcare.complaints.guards.Timing;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.shopcare.complaints.policy.ModelInputs.Input;
 
 import static com.shopcare.complaints.policy.Vocabulary.*;
 
@@ -28,7 +28,7 @@ final class DecisionRun {
 
     private final Policy policy;
     private final Complaint complaint;
-    private final Map<String, Object> inputs = new HashMap<>();
+    private final ModelInputs inputs = new ModelInputs();
     private final Explanation explanation = new Explanation();
 
     DecisionRun(Policy policy, Complaint complaint) {
@@ -37,44 +37,44 @@ final class DecisionRun {
     }
 
     Decision run() {
-        inputs.put(ISSUE_TYPE, complaint.issueType());
-        inputs.put(RESPONSIBILITY, complaint.responsibility());
-        inputs.put(EMOTION, complaint.emotion());
-        inputs.put(CONTACT_COUNT, complaint.contactCount());
-        inputs.put(DELAY_DAYS, complaint.delayDays());
-        inputs.put(IS_PUBLIC, complaint.isPublic());
-        inputs.put(LEGAL_THREAT, complaint.legalThreat());
-        inputs.put(DAYS_SINCE_DELIVERY, complaint.daysSinceDelivery());
-        inputs.put(AFFECTED_VALUE, complaint.affectedValue());
-        inputs.put(SHIPPING_COST, complaint.shippingCost());
-        inputs.put(TIER, complaint.tier());
-        inputs.put(COMPENSATIONS_LAST_90_DAYS, complaint.compensationsLast90Days());
-        inputs.put(PUBLIC_REACH, complaint.publicReach());
-        inputs.put(INCIDENT_LEVEL, complaint.incident() == null ? null : complaint.incident().goodwillLevel());
-        inputs.put(INCIDENT_DECLARED, complaint.incident() != null);
+        inputs.set(Input.ISSUE_TYPE, complaint.issueType());
+        inputs.set(Input.RESPONSIBILITY, complaint.responsibility());
+        inputs.set(Input.EMOTION, complaint.emotion());
+        inputs.set(Input.CONTACT_COUNT, complaint.contactCount());
+        inputs.set(Input.DELAY_DAYS, complaint.delayDays());
+        inputs.set(Input.IS_PUBLIC, complaint.isPublic());
+        inputs.set(Input.LEGAL_THREAT, complaint.legalThreat());
+        inputs.set(Input.DAYS_SINCE_DELIVERY, complaint.daysSinceDelivery());
+        inputs.set(Input.AFFECTED_VALUE, complaint.affectedValue());
+        inputs.set(Input.SHIPPING_COST, complaint.shippingCost());
+        inputs.set(Input.TIER, complaint.tier());
+        inputs.set(Input.COMPENSATIONS_LAST_90_DAYS, complaint.compensationsLast90Days());
+        inputs.set(Input.PUBLIC_REACH, complaint.publicReach());
+        inputs.set(Input.INCIDENT_LEVEL, complaint.incident() == null ? null : complaint.incident().goodwillLevel());
+        inputs.set(Input.INCIDENT_DECLARED, complaint.incident() != null);
 
         ModelEvaluation.Outcome dissatisfaction = evaluate(PolicyModel.DISSATISFACTION);
         int score = number(dissatisfaction, DISSATISFACTION_SCORE).intValue();
         String level = text(dissatisfaction, DISSATISFACTION_LEVEL);
-        inputs.put(CUSTOMER_LEVEL, level);
+        inputs.set(Input.CUSTOMER_LEVEL, level);
 
         ModelEvaluation.Outcome remedies = evaluate(PolicyModel.REMEDIES);
         boolean outsideReturnWindow = Boolean.TRUE.equals(value(remedies, OUTSIDE_RETURN_WINDOW));
-        inputs.put(OUTSIDE_RETURN_WINDOW, outsideReturnWindow);
+        inputs.set(Input.OUTSIDE_RETURN_WINDOW, outsideReturnWindow);
 
         ModelEvaluation.Outcome compensation = evaluate(PolicyModel.COMPENSATION);
-        inputs.put(GOODWILL_LEVEL, text(compensation, GOODWILL_LEVEL));
+        inputs.set(Input.GOODWILL_LEVEL, text(compensation, GOODWILL_LEVEL));
 
         ModelEvaluation.Outcome escalation = evaluate(PolicyModel.ESCALATION);
-        Routing routing = new Routing(text(escalation, ESCALATION_PATH), explanation.lastRowOf(ESCALATION_PATH));
 
         List<OfferedOption> offered = new ArrayList<>();
         offered.addAll(options(remedies, REMEDY_OPTIONS, OfferedOption.Kind.REMEDY));
         offered.addAll(options(compensation, COMPENSATION_OPTIONS, OfferedOption.Kind.COMPENSATION));
         List<Object> facts = new ArrayList<>(offered);
-        facts.add(new CaseFacts(complaint.issueType(), complaint.responsibility(), complaint.compensationsLast90Days(),
-                outsideReturnWindow, complaint.orderValue(), complaint.affectedValue(), complaint.currency()));
-        facts.add(routing);
+        CaseFacts caseFacts = new CaseFacts(complaint.issueType(), complaint.responsibility(),
+                complaint.compensationsLast90Days(), outsideReturnWindow, complaint.orderValue(), complaint.affectedValue(),
+                complaint.currency(), text(escalation, ESCALATION_PATH), explanation.lastRowOf(ESCALATION_PATH));
+        facts.add(caseFacts);
         List<Option> remedyList;
         List<Option> compensationList;
         Timing timing;
@@ -83,8 +83,8 @@ final class DecisionRun {
 
             remedyList = kept(offered, OfferedOption.Kind.REMEDY);
             compensationList = kept(offered, OfferedOption.Kind.COMPENSATION);
-            inputs.put(ESCALATION_PATH, routing.getPath());
-            inputs.put(OPTION_COUNT, remedyList.size() + compensationList.size());
+            inputs.set(Input.ESCALATION_PATH, caseFacts.getPath());
+            inputs.set(Input.OPTION_COUNT, remedyList.size() + compensationList.size());
 
             ModelEvaluation.Outcome responseTimes = evaluate(PolicyModel.RESPONSE_TIMES);
             Map<?, ?> times = (Map<?, ?>) value(responseTimes, RESPONSE_TIMES);
@@ -103,7 +103,7 @@ final class DecisionRun {
                 new Decision.Dissatisfaction(score, level),
                 remedyList,
                 compensationList,
-                new Decision.Escalation(routing.getPath(), routing.getReason()),
+                new Decision.Escalation(caseFacts.getPath(), caseFacts.getReason()),
                 new Decision.ResponseTimes(timing.getFirstResponseMinutes(), timing.getResolutionHours(),
                         timing.getUpdateEveryDays()),
                 actionList,
@@ -111,8 +111,8 @@ final class DecisionRun {
     }
 
     /** Every input the models saw, derived ones included; read after {@link #run()} to replay the models alone. */
-    Map<String, Object> inputs() {
-        return java.util.Collections.unmodifiableMap(inputs);
+    ModelInputs inputs() {
+        return inputs.copy();
     }
 
     private ModelEvaluation.Outcome evaluate(PolicyModel model) {

@@ -32,27 +32,28 @@ final class ModelEvaluation {
 
     private final PolicyModel which;
     private final DmnDecisionModel model;
-    private final String[] inputNames;
+    private final ModelInputs.Input[] inputs;
     private final Cache<InputValues, Outcome> cache;
 
+    /** @param inputNames the inputs the model declares, each one the engine supplies ({@link ModelInputs.Input}) */
     ModelEvaluation(PolicyModel which, DmnDecisionModel model, List<String> inputNames, long cacheSize) {
         this.which = which;
         this.model = model;
-        this.inputNames = inputNames.toArray(String[]::new);
+        this.inputs = inputNames.stream().map(ModelInputs.Input::named).toArray(ModelInputs.Input[]::new);
         this.cache = cacheSize > 0 ? Caffeine.newBuilder().maximumSize(cacheSize).build() : null;
     }
 
     /** Evaluates the model on the inputs it declares and adds the rows that decided to the explanation. */
-    Outcome evaluate(Map<String, Object> inputs, Explanation explanation) {
+    Outcome evaluate(ModelInputs given, Explanation explanation) {
         Outcome outcome;
         if (cache == null) {
-            outcome = evaluateNow(inputs);
+            outcome = evaluateNow(given);
         } else {
-            Object[] values = new Object[inputNames.length];
+            Object[] values = new Object[inputs.length];
             for (int i = 0; i < values.length; i++) {
-                values[i] = inputs.get(inputNames[i]);
+                values[i] = given.get(inputs[i]);
             }
-            outcome = cache.get(new InputValues(values), key -> evaluateNow(inputs));
+            outcome = cache.get(new InputValues(values), key -> evaluateNow(given));
         }
         explanation.appendAll(outcome.rows());
         return outcome;
@@ -87,9 +88,9 @@ final class ModelEvaluation {
         return model;
     }
 
-    private Outcome evaluateNow(Map<String, Object> inputs) {
+    private Outcome evaluateNow(ModelInputs given) {
         Explanation rows = new Explanation();
-        DMNContext context = model.newContext(inputs);
+        DMNContext context = model.newContext(given.byName(inputs));
         context.getMetadata().set(RowTrail.METADATA_KEY, rows);
         DMNResult result = model.evaluateAll(context);
         if (result.hasErrors()) {

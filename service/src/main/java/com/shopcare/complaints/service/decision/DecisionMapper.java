@@ -19,11 +19,21 @@ import com.shopcare.complaints.decision.Decision;
 import com.shopcare.complaints.decision.Option;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /** Maps the API's request to the engine's complaint and the engine's decision back to the API's response. */
 final class DecisionMapper {
+
+    // The generated enums' fromValue scans a fresh copy of values() on every call; a response needs about ten lookups.
+    private static final Map<String, Action> ACTIONS = byValue(Action.values(), Action::getValue);
+    private static final Map<String, OptionType> OPTION_TYPES = byValue(OptionType.values(), OptionType::getValue);
+    private static final Map<String, Level> LEVELS = byValue(Level.values(), Level::getValue);
+    private static final Map<String, EscalationPath> PATHS = byValue(EscalationPath.values(), EscalationPath::getValue);
 
     private DecisionMapper() {
     }
@@ -65,23 +75,58 @@ final class DecisionMapper {
                 decisionId,
                 request.getComplaintId(),
                 decision.policyVersion(),
-                new Dissatisfaction(decision.dissatisfaction().score(), Level.fromValue(decision.dissatisfaction().level())),
+                new Dissatisfaction(decision.dissatisfaction().score(), lookUp(LEVELS, decision.dissatisfaction().level())),
                 options(decision.remedies(), false),
                 options(decision.compensation(), true),
-                new Escalation(EscalationPath.fromValue(decision.escalation().path()), decision.escalation().reason()),
+                new Escalation(lookUp(PATHS, decision.escalation().path()), decision.escalation().reason()),
                 new Sla(decision.responseTimes().firstResponseMinutes(), decision.responseTimes().resolutionHours(),
                         decision.responseTimes().updateEveryDays()),
-                decision.actions().stream().map(Action::fromValue).toList(),
-                decision.explanation().stream().map(line -> new ExplanationLine(line.source(), line.detail())).toList())
+                actions(decision.actions()),
+                explanation(decision.explanation()))
                 .shopId(request.getShopId());
     }
 
     private static List<DecisionOption> options(List<Option> options, boolean compensation) {
-        return options.stream()
-                .map(option -> new DecisionOption(OptionType.fromValue(option.type()), option.recommended(), option.description())
-                        .percent(option.percent())
-                        .amount(option.amount() == null ? null : option.amount().toPlainString())
-                        .requiresApproval(compensation ? option.requiresApproval() : null))
-                .toList();
+        List<DecisionOption> mapped = new ArrayList<>(options.size());
+        for (Option option : options) {
+            mapped.add(new DecisionOption(lookUp(OPTION_TYPES, option.type()), option.recommended(), option.description())
+                    .percent(option.percent())
+                    .amount(option.amount() == null ? null : option.amount().toPlainString())
+                    .requiresApproval(compensation ? option.requiresApproval() : null));
+        }
+        return mapped;
+    }
+
+    private static List<Action> actions(List<String> actions) {
+        List<Action> mapped = new ArrayList<>(actions.size());
+        for (String action : actions) {
+            mapped.add(lookUp(ACTIONS, action));
+        }
+        return mapped;
+    }
+
+    private static List<ExplanationLine> explanation(List<Decision.ExplanationLine> lines) {
+        List<ExplanationLine> mapped = new ArrayList<>(lines.size());
+        for (Decision.ExplanationLine line : lines) {
+            mapped.add(new ExplanationLine(line.source(), line.detail()));
+        }
+        return mapped;
+    }
+
+    /** The API's value for a value the policy decided; an unknown one fails as the generated fromValue does. */
+    private static <E> E lookUp(Map<String, E> values, String value) {
+        E found = values.get(value);
+        if (found == null) {
+            throw new IllegalArgumentException("Unexpected value '" + value + "'");
+        }
+        return found;
+    }
+
+    private static <E> Map<String, E> byValue(E[] values, Function<E, String> value) {
+        Map<String, E> byValue = new HashMap<>();
+        for (E each : values) {
+            byValue.put(value.apply(each), each);
+        }
+        return Map.copyOf(byValue);
     }
 }
