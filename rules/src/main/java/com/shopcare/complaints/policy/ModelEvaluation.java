@@ -10,8 +10,7 @@ import org.kie.dmn.api.core.DMNResult;
 import org.kie.kogito.dmn.DmnDecisionModel;
 
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +22,10 @@ import java.util.Map;
  */
 final class ModelEvaluation {
 
-    /** What one evaluation decided, and the table rows that decided it. Never modified once built. */
+    /**
+     * What one evaluation decided, and the table rows that decided it. Never modified once built: the results are
+     * {@link CompactResults}, immutable all the way down.
+     */
     record Outcome(Map<String, Object> results, Explanation rows) {
         Object result(String decision) {
             return results.get(decision);
@@ -97,10 +99,11 @@ final class ModelEvaluation {
             throw new PolicyEvaluationException(which.fileName() + ": " + result.getMessages(DMNMessage.Severity.ERROR)
                     .stream().map(DMNMessage::getText).toList());
         }
-        Map<String, Object> results = new HashMap<>();
+        // Kept in insertion order: a decision whose result is null is still present, as the engine reported it.
+        Map<String, Object> results = new LinkedHashMap<>();
         for (DMNDecisionResult decision : result.getDecisionResults()) {
             results.put(decision.getDecisionName(), decision.getResult());
         }
-        return new Outcome(Collections.unmodifiableMap(results), rows);
+        return new Outcome(CompactResults.ContextValues.of(results), rows);
     }
 }
