@@ -8,14 +8,13 @@ import com.shopcare.complaints.guards.CaseFacts;
 import com.shopcare.complaints.guards.Explanation;
 import com.shopcare.complaints.guards.OfferedOption;
 import com.shopcare.complaints.guards.Timing;
+import com.shopcare.complaints.policy.ModelInputs.Input;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-
-import com.shopcare.complaints.policy.ModelInputs.Input;
 
 import static com.shopcare.complaints.policy.Vocabulary.*;
 
