@@ -89,11 +89,6 @@ final class ModelInputs {
         return named;
     }
 
-    /** Every given input by its name in the tables. */
-    Map<String, Object> byName() {
-        return byName(INPUTS);
-    }
-
     /** A copy, for replaying the models on the same values. */
     ModelInputs copy() {
         ModelInputs copy = new ModelInputs();
@@ -104,6 +99,6 @@ final class ModelInputs {
 
     @Override
     public String toString() {
-        return byName().toString();
+        return byName(INPUTS).toString();
     }
 }
