@@ -1,6 +1,5 @@
 package com.shopcare.complaints.policy;
 
-import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
 import java.util.Deque;
@@ -13,13 +12,15 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * A working memory is given back empty: each decision deletes what it inserted, which leaves the engine's node
  * memories in place, where the pool's reset rebuilt them. Measured against the pool (docs/BENCHMARKS.md): JMH guards
  * p50 5.6 -> 4.2 us, with the engine's locking off at the time; about 4.6 us with it back on (see the constructor).
+ * When the guards switch to their compiled alpha network ({@link GuardBase}), working memories of the old KieBase are
+ * disposed of as they come back or come up, and new ones come from the new KieBase.
  */
 final class GuardSessions {
 
-    private final KieBase guards;
+    private final GuardBase guards;
     private final Deque<KieSession> idle = new ConcurrentLinkedDeque<>();
 
-    GuardSessions(KieBase guards) {
+    GuardSessions(GuardBase guards) {
         // The working memories keep the engine's default, thread-safe configuration although one thread at a time
         // uses each: with ThreadSafeOption.NO, the executable model's consequences (ADR 0010) reuse one argument
         // array per rule, shared by every working memory of the KieBase, and decisions on two threads corrupted each
@@ -30,11 +31,19 @@ final class GuardSessions {
     /** An empty working memory: one given back earlier, or a new one when all are in use. */
     KieSession take() {
         KieSession session = idle.pollFirst();
-        return session != null ? session : guards.newKieSession();
+        while (session != null && session.getKieBase() != guards.current()) {
+            session.dispose();
+            session = idle.pollFirst();
+        }
+        return session != null ? session : guards.current().newKieSession();
     }
 
     /** Takes back a working memory that holds no facts any more. */
     void giveBack(KieSession session) {
-        idle.offerFirst(session);
+        if (session.getKieBase() == guards.current()) {
+            idle.offerFirst(session);
+        } else {
+            session.dispose();
+        }
     }
 }

@@ -3,7 +3,6 @@ package com.shopcare.complaints.policy;
 import com.shopcare.complaints.decision.Complaint;
 import com.shopcare.complaints.decision.Decision;
 import com.shopcare.complaints.guards.Explanation;
-import org.kie.api.KieBase;
 
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ public final class Policy {
     private final List<PolicyTable> tables;
     private final Map<String, List<String>> enumerations;
 
-    Policy(String version, Map<PolicyModel, ModelEvaluation> models, KieBase guards, List<PolicyTable> tables,
+    Policy(String version, Map<PolicyModel, ModelEvaluation> models, GuardBase guards, List<PolicyTable> tables,
            Map<String, List<String>> enumerations) {
         this.version = version;
         this.models = Map.copyOf(models);

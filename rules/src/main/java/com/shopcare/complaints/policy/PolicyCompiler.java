@@ -63,7 +63,7 @@ public final class PolicyCompiler {
     private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final Map<String, byte[]> guardSources;
-    private final CompletableFuture<KieBase> guards;
+    private final CompletableFuture<GuardBase> guards;
     private final long cacheSize;
 
     public PolicyCompiler() {
@@ -78,8 +78,24 @@ public final class PolicyCompiler {
         this.guardSources = readGuards();
         // Loading the guards, validating the DMN files and building the DMN runtime are independent: they run side by
         // side, which shortens start-up on a machine with several cores.
-        this.guards = inBackground("guards", PolicyCompiler::loadGuards);
+        this.guards = inBackground("guards", () -> new GuardBase(PolicyCompiler::loadGuards));
         this.cacheSize = cacheSize;
+    }
+
+    /**
+     * Makes the guards of every policy of this compiler, earlier and later ones, run their alpha network as the
+     * classes the build compiled from it (ADR 0012): the same rules, a few microseconds less per decision. It costs
+     * about half a second of CPU, so call it once the service is ready; until then the network is interpreted.
+     * Calling it again does nothing. Throws {@link IllegalStateException}, leaving the guards as they were, when the
+     * build did not compile the network.
+     */
+    public void compileGuardsAlphaNetwork() {
+        join(guards).compileAlphaNetwork();
+    }
+
+    /** Whether {@link #compileGuardsAlphaNetwork()} has switched the guards to the compiled network. */
+    public boolean guardsAlphaNetworkCompiled() {
+        return join(guards).alphaNetworkCompiled();
     }
 
     /** Compiles the files into a policy, or throws a {@link PolicyException} naming each file and problem. */
@@ -154,8 +170,8 @@ public final class PolicyCompiler {
                 }
             }
         }
-        KieBase guardBase = join(guards);
-        for (KiePackage kiePackage : guardBase.getKiePackages()) {
+        GuardBase guardBase = join(guards);
+        for (KiePackage kiePackage : guardBase.current().getKiePackages()) {
             kiePackage.getRules().stream()
                     .map(rule -> new PolicyTable(rule.getName(), rule.getPackageName(), PolicyTable.Kind.RULE, null, null))
                     .sorted(java.util.Comparator.comparing(PolicyTable::name))
@@ -361,7 +377,7 @@ public final class PolicyCompiler {
      * The guards' KieBase from the executable model that the build generated from the DRL files (kie-maven-plugin,
      * ADR 0010): the rules arrive as compiled classes, so no DRL is parsed or compiled at start-up.
      */
-    private static KieBase loadGuards() {
+    static KieBase loadGuards() {
         ClassLoader loader = PolicyCompiler.class.getClassLoader();
         List<Model> models = new ArrayList<>();
         try (InputStream in = loader.getResourceAsStream(GUARD_MODEL_INDEX)) {

@@ -19,6 +19,8 @@ public class PolicyHealthIndicator implements HealthIndicator {
         if (!activePolicy.isWarm()) {
             return Health.outOfService().withDetail("reason", "policy not warmed up yet").build();
         }
-        return Health.up().withDetail("policyVersion", activePolicy.current().version()).build();
+        return Health.up().withDetail("policyVersion", activePolicy.current().version())
+                .withDetail("guardsAlphaNetwork", activePolicy.compiler().guardsAlphaNetworkCompiled() ? "compiled" : "interpreted")
+                .build();
     }
 }
