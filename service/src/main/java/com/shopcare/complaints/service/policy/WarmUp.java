@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -38,13 +39,15 @@ class WarmUp {
 
     private final ActivePolicy activePolicy;
     private final ApiKeys apiKeys;
+    private final Duration compiledGuardsAfter;
     private volatile int sent;
     private volatile int refused;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    WarmUp(ActivePolicy activePolicy, ApiKeys apiKeys) {
+    WarmUp(ActivePolicy activePolicy, ApiKeys apiKeys, PolicyProperties properties) {
         this.activePolicy = activePolicy;
         this.apiKeys = apiKeys;
+        this.compiledGuardsAfter = properties.compiledGuardsAfter();
     }
 
     @EventListener
@@ -95,11 +98,18 @@ class WarmUp {
 
     /**
      * The guards' compiled alpha network (ADR 0012) costs about half a second of CPU, which start-up does not wait
-     * for: it is attached after ready, on a thread of its own, then the scenario examples run through it, which both
-     * checks it and gets its classes compiled by the JIT before many shops' decisions go through them.
+     * for. It is attached on a thread of its own, {@code decision.policy.compiled-guards-after} after ready: attached
+     * at once, it slowed the first decisions after ready about twofold (docs/BENCHMARKS.md). Then the scenario
+     * examples run through it, which both checks it and gets its classes compiled by the JIT.
      */
     private void compileGuardsAlphaNetworkInBackground(ScenarioBook book) {
         Thread thread = new Thread(() -> {
+            try {
+                Thread.sleep(compiledGuardsAfter.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             long started = System.nanoTime();
             try {
                 activePolicy.compiler().compileGuardsAlphaNetwork();
