@@ -1,9 +1,9 @@
 package com.shopcare.complaints.policy;
 
 import org.drools.ancompiler.CompiledNetwork;
+import org.drools.ancompiler.KieBaseUpdaterANC;
 import org.drools.compiler.kie.builder.impl.KieBaseUpdaterOptions;
 import org.drools.compiler.kie.builder.impl.KieBaseUpdatersContext;
-import org.drools.ancompiler.KieBaseUpdaterANC;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.kie.api.KieBase;
@@ -15,9 +15,10 @@ import java.util.function.Supplier;
  * The guards' KieBase that every policy of one compiler runs its working memories from, and the one change it
  * allows: once, to an equal KieBase whose alpha network (each fact type's chain of single-fact constraints) runs as
  * the Java classes the build compiled from it, instead of being interpreted node by node (ADR 0012).
- * Attaching those classes costs about half a second of CPU, so it is not part of start-up; the service does it once
- * it is ready. The switch is a new KieBase, not the running one changed in place: a decision that took a working
- * memory before the switch finishes in it undisturbed, and working memories of the old KieBase are not reused.
+ * Attaching those classes costs about half a second of CPU, so it is not part of start-up; the service does it some
+ * seconds after it is ready. The switch is a new KieBase, not the running one changed in place: a decision that took
+ * a working memory before the switch finishes in it undisturbed, and working memories of the old KieBase are not
+ * reused.
  */
 final class GuardBase {
 
