@@ -4,6 +4,7 @@ import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ final class CompactResults {
             for (Object item : list) {
                 compacted.add(compact(item));
             }
-            return java.util.Collections.unmodifiableList(compacted);
+            return Collections.unmodifiableList(compacted);
         }
         return value;
     }

@@ -1,5 +1,6 @@
 package com.shopcare.complaints.policy;
 
+import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
 import java.util.Deque;
@@ -30,12 +31,13 @@ final class GuardSessions {
 
     /** An empty working memory: one given back earlier, or a new one when all are in use. */
     KieSession take() {
+        KieBase current = guards.current();
         KieSession session = idle.pollFirst();
-        while (session != null && session.getKieBase() != guards.current()) {
+        while (session != null && session.getKieBase() != current) {
             session.dispose();
             session = idle.pollFirst();
         }
-        return session != null ? session : guards.current().newKieSession();
+        return session != null ? session : current.newKieSession();
     }
 
     /** Takes back a working memory that holds no facts any more. */
