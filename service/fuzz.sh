@@ -8,6 +8,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MINUTES=${1:-5}
-./mvnw -q -DskipTests install -pl api-spec,rules,scenarios -am
+./mvnw -q -DskipTests install -pl policy-check -am
 JAZZER_FUZZ=1 JAZZER_MAX_DURATION="${MINUTES}m" ./mvnw test -pl service -Dtest=DecisionRequestFuzzTest \
   -Dsurefire.failIfNoSpecifiedTests=false

@@ -1,9 +1,9 @@
 package com.shopcare.complaints.scenarios;
 
-import com.shopcare.complaints.policy.Policy;
-import com.shopcare.complaints.policy.PolicyCompiler;
-import com.shopcare.complaints.policy.PolicyException;
-import com.shopcare.complaints.policy.PolicyFiles;
+import com.shopcare.complaints.engine.Policy;
+import com.shopcare.complaints.engine.PolicyCompiler;
+import com.shopcare.complaints.engine.PolicyException;
+import com.shopcare.complaints.engine.PolicyFiles;
 
 import java.nio.file.Path;
 

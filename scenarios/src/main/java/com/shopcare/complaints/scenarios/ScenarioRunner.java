@@ -2,8 +2,8 @@ package com.shopcare.complaints.scenarios;
 
 import com.shopcare.complaints.decision.Complaint;
 import com.shopcare.complaints.decision.Decision;
-import com.shopcare.complaints.policy.Policy;
-import com.shopcare.complaints.policy.PolicyEvaluationException;
+import com.shopcare.complaints.engine.Policy;
+import com.shopcare.complaints.engine.PolicyEvaluationException;
 
 import java.util.ArrayList;
 import java.util.List;

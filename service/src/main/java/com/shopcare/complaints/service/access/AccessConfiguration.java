@@ -111,7 +111,7 @@ class AccessConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        .requestMatchers("/v1/decisions", "/benchmark/**").hasRole("SHOP")
+                        .requestMatchers("/v1/decisions").hasRole("SHOP")
                         .requestMatchers("/v1/policy", "/v1/policy/**", "/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server

@@ -3,7 +3,7 @@ package com.shopcare.complaints.service.decision;
 import com.shopcare.complaints.api.model.DecisionRequest;
 import com.shopcare.complaints.api.model.DecisionResponse;
 import com.shopcare.complaints.decision.Decision;
-import com.shopcare.complaints.policy.Policy;
+import com.shopcare.complaints.engine.Policy;
 import com.shopcare.complaints.service.policy.ActivePolicy;
 import com.shopcare.complaints.service.system.RandomIds;
 import io.micrometer.core.instrument.Counter;

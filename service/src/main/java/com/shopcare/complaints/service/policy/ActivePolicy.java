@@ -2,9 +2,9 @@ package com.shopcare.complaints.service.policy;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.shopcare.complaints.policy.Policy;
-import com.shopcare.complaints.policy.PolicyCompiler;
-import com.shopcare.complaints.policy.PolicyException;
+import com.shopcare.complaints.engine.Policy;
+import com.shopcare.complaints.engine.PolicyCompiler;
+import com.shopcare.complaints.engine.PolicyException;
 import com.shopcare.complaints.service.system.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

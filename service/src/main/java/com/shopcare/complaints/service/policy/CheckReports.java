@@ -12,7 +12,7 @@ import com.shopcare.complaints.api.model.ScenarioCheck;
 import com.shopcare.complaints.api.model.ScenarioFailure;
 import com.shopcare.complaints.api.model.ScenarioMismatch;
 import com.shopcare.complaints.check.DecisionImpact;
-import com.shopcare.complaints.policy.PolicyFinding;
+import com.shopcare.complaints.engine.PolicyFinding;
 import com.shopcare.complaints.scenarios.ExampleResult;
 
 import java.util.List;

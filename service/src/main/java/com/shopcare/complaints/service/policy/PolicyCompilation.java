@@ -1,13 +1,14 @@
 package com.shopcare.complaints.service.policy;
 
-import com.shopcare.complaints.policy.Policy;
-import com.shopcare.complaints.policy.PolicyCompiler;
-import com.shopcare.complaints.policy.PolicyFiles;
+import com.shopcare.complaints.engine.Policy;
+import com.shopcare.complaints.engine.PolicyCompiler;
+import com.shopcare.complaints.engine.PolicyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,10 +35,9 @@ public final class PolicyCompilation {
     private final CompletableFuture<Loaded> result = new CompletableFuture<>();
 
     private PolicyCompilation(Path store, Path seedFolder) {
-        Thread compiler = new Thread(() -> load(store, seedFolder), "policy-start-up");
-        // KIE finds its services through the context class loader: in a Spring Boot jar it must be the application's.
-        compiler.setContextClassLoader(Thread.currentThread().getContextClassLoader());
-        compiler.start();
+        // A thread of its own, before Spring's executors exist. Like every new thread, it inherits the context class
+        // loader of the one starting it, the application's, through which KIE finds its services.
+        new SimpleAsyncTaskExecutor("policy-start-up-").execute(() -> load(store, seedFolder));
     }
 
     static PolicyCompilation start(Path store, Path seedFolder) {
@@ -56,7 +56,9 @@ public final class PolicyCompilation {
     private void load(Path storeRoot, Path seedFolder) {
         try {
             long started = System.nanoTime();
-            PolicyCompiler compiler = new PolicyCompiler();
+            // Its side-by-side steps on threads that, like this one, have the application's context class loader.
+            PolicyCompiler compiler = new PolicyCompiler(PolicyCompiler.DEFAULT_CACHE_SIZE,
+                    new SimpleAsyncTaskExecutor("policy-compiler-"));
             // A new store starts with the tables shipped with the release, or those of the configured folder.
             PolicyStore store = PolicyStore.open(storeRoot,
                     seedFolder == null ? PolicyFiles.shipped() : PolicyFiles.fromFolder(seedFolder), Clock.systemUTC());

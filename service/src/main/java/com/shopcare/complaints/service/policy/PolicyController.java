@@ -7,7 +7,7 @@ import com.shopcare.complaints.api.model.PolicyTable;
 import com.shopcare.complaints.api.model.PolicyVersion;
 import com.shopcare.complaints.api.model.PolicyVersions;
 import com.shopcare.complaints.api.model.PublishRequest;
-import com.shopcare.complaints.policy.Policy;
+import com.shopcare.complaints.engine.Policy;
 import com.shopcare.complaints.service.access.CallingAdmin;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;

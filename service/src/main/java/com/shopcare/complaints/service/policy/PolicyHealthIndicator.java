@@ -19,8 +19,6 @@ public class PolicyHealthIndicator implements HealthIndicator {
         if (!activePolicy.isWarm()) {
             return Health.outOfService().withDetail("reason", "policy not warmed up yet").build();
         }
-        return Health.up().withDetail("policyVersion", activePolicy.current().version())
-                .withDetail("guardsAlphaNetwork", activePolicy.compiler().guardsAlphaNetworkCompiled() ? "compiled" : "interpreted")
-                .build();
+        return Health.up().withDetail("policyVersion", activePolicy.current().version()).build();
     }
 }

@@ -1,6 +1,6 @@
 package com.shopcare.complaints.service.policy;
 
-import com.shopcare.complaints.policy.PolicyFiles;
+import com.shopcare.complaints.engine.PolicyFiles;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -14,15 +14,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,7 +95,7 @@ public final class PolicyStore {
 
     /** Writes the files as a new, inactive version and returns it. */
     public PolicyVersion publish(PolicyFiles files, String publishedBy, String comment) {
-        String hash = contentHash(files);
+        String hash = files.contentHash();
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         PolicyVersion version = new PolicyVersion(ID_TIME.format(now) + "-" + hash.substring(0, 12), hash, publishedBy,
                 now, comment);
@@ -256,22 +253,6 @@ public final class PolicyStore {
             throw new IllegalArgumentException("no draft " + id);
         }
         return readFiles(drafts.resolve(id));
-    }
-
-    /** SHA-256 over the file names and contents, in name order: equal for equal tables, whoever publishes them. */
-    public static String contentHash(PolicyFiles files) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
-                digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(file.getValue());
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     private void removeLeftovers() throws IOException {

@@ -2,7 +2,7 @@ package com.shopcare.complaints.service.policy;
 
 import com.shopcare.complaints.decision.Complaint;
 import com.shopcare.complaints.scenarios.Example;
-import com.shopcare.complaints.policy.Policy;
+import com.shopcare.complaints.engine.Policy;
 import com.shopcare.complaints.service.access.ApiKeys;
 import com.shopcare.complaints.scenarios.ScenarioBook;
 import com.shopcare.complaints.scenarios.ScenarioReport;
@@ -21,7 +21,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -29,7 +28,8 @@ import java.util.List;
  * on loopback, then decides them in-process and says in the log whether the policy still decides them as the
  * files expect. The first requests of a fresh JVM are slow (class loading, JSON
  * binding, FEEL and JIT caches), and a load balancer should route complaints only to an instance at full speed.
- * It runs once the server is up, so that a shop's first request is not held up by it.
+ * It runs once the server is up, so that a shop's first request is not held up by it. With
+ * {@code decision.policy.warm-up=false} the instance reports UP without it (tests that do not test it).
  */
 @Component
 class WarmUp {
@@ -39,19 +39,21 @@ class WarmUp {
 
     private final ActivePolicy activePolicy;
     private final ApiKeys apiKeys;
-    private final Duration compiledGuardsAfter;
-    private volatile int sent;
-    private volatile int refused;
+    private final boolean enabled;
     private final JsonMapper json = JsonMapper.builder().build();
 
     WarmUp(ActivePolicy activePolicy, ApiKeys apiKeys, PolicyProperties properties) {
         this.activePolicy = activePolicy;
         this.apiKeys = apiKeys;
-        this.compiledGuardsAfter = properties.compiledGuardsAfter();
+        this.enabled = properties.warmUp();
     }
 
     @EventListener
     void onReady(ApplicationReadyEvent event) {
+        if (!enabled) {
+            activePolicy.markWarm();
+            return;
+        }
         ScenarioBook book = ScenarioBook.shipped();
         if (!(event.getApplicationContext() instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
             checkScenarios(activePolicy.current(), book);
@@ -85,54 +87,12 @@ class WarmUp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        sent = count;
-        refused = failed;
-        log.info("HTTP warm-up: {} requests in {} ms, {} not answered 200", sent,
+        log.info("HTTP warm-up: {} requests in {} ms, {} not answered 200", count,
                 (System.nanoTime() - started) / 1_000_000, failed);
         // After the HTTP warm-up, not before: the first shops' requests, which may already arrive, then share the
         // two cores with the warm-up alone (about 0.6 s of CPU less while the request path is still cold).
         checkScenarios(activePolicy.current(), book);
         activePolicy.markWarm();
-        compileGuardsAlphaNetworkInBackground(book);
-    }
-
-    /**
-     * The guards' compiled alpha network (ADR 0012) costs about half a second of CPU, which start-up does not wait
-     * for. It is attached on a thread of its own, {@code decision.policy.compiled-guards-after} after ready: attached
-     * at once, it slowed the first decisions after ready about twofold (docs/BENCHMARKS.md). Then the scenario
-     * examples run through it, which both checks it and gets its classes compiled by the JIT.
-     */
-    private void compileGuardsAlphaNetworkInBackground(ScenarioBook book) {
-        Thread thread = new Thread(() -> {
-            try {
-                Thread.sleep(compiledGuardsAfter.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            long started = System.nanoTime();
-            try {
-                activePolicy.compiler().compileGuardsAlphaNetwork();
-            } catch (RuntimeException e) {
-                log.warn("The guards keep their interpreted alpha network: {}", e.toString());
-                return;
-            }
-            log.info("Guards' compiled alpha network attached in {} ms", (System.nanoTime() - started) / 1_000_000);
-            checkScenarios(activePolicy.current(), book);
-        }, "guards-alpha-network");
-        // KIE finds its services through the context class loader: in a Spring Boot jar it must be the application's.
-        thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** How many requests the last warm-up sent, and how many of them were not answered 200. */
-    int sentRequests() {
-        return sent;
-    }
-
-    int refusedRequests() {
-        return refused;
     }
 
     private static void checkScenarios(Policy policy, ScenarioBook book) {

@@ -2,9 +2,9 @@ package com.shopcare.complaints.service.decision;
 
 import com.shopcare.complaints.decision.Complaint;
 import com.shopcare.complaints.decision.Decision;
-import com.shopcare.complaints.policy.Policy;
-import com.shopcare.complaints.policy.PolicyCompiler;
-import com.shopcare.complaints.policy.PolicyFiles;
+import com.shopcare.complaints.engine.Policy;
+import com.shopcare.complaints.engine.PolicyCompiler;
+import com.shopcare.complaints.engine.PolicyFiles;
 import com.shopcare.complaints.scenarios.ScenarioBook;
 import com.shopcare.complaints.scenarios.ScenarioRunner;
 import org.junit.jupiter.api.Test;

@@ -124,7 +124,7 @@ class DecisionEndpointTest {
     }
 
     @Test
-    void benchmarkBaselineEndpointDoesNotExistOutsideTheBenchmarkProfile() {
+    void benchmarkBaselineIsNotPartOfTheService() {
         Reply reply = client.post("/benchmark/baseline-decisions", "application/json", Requests.DOCUMENTED_EXAMPLE);
 
         assertThat(reply.status()).isEqualTo(404);

@@ -1,7 +1,7 @@
 package com.shopcare.complaints.service.policy;
 
-import com.shopcare.complaints.policy.PolicyException;
-import com.shopcare.complaints.policy.PolicyFiles;
+import com.shopcare.complaints.engine.PolicyException;
+import com.shopcare.complaints.engine.PolicyFiles;
 import com.shopcare.complaints.service.ComplaintDecisionsApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +61,7 @@ class BrokenPolicyStartUpTest {
                     .currency(java.util.Currency.getInstance("EUR")).tier("LOYAL").build());
 
             assertThat(decision.compensation().get(0).percent()).isEqualByComparingTo("27");
-            assertThat(policy.version()).isNotEqualTo(new com.shopcare.complaints.policy.PolicyCompiler()
+            assertThat(policy.version()).isNotEqualTo(new com.shopcare.complaints.engine.PolicyCompiler()
                     .compile(PolicyFiles.shipped()).version());
         }
     }

@@ -46,7 +46,7 @@ class PolicyAdministrationTest {
 
     @BeforeAll
     static void start() {
-        service = ServiceInstance.start(store, "--decision.policy.check-sample-size=2000");
+        service = ServiceInstance.start(store, "--decision.policy.check-sample-size=500");
         admin = service.admin();
         shop = service.shop();
         releaseVersion = admin.get("/v1/policy/versions").json().get("active").asString();
@@ -94,7 +94,7 @@ class PolicyAdministrationTest {
         assertThat(draft.get("createdBy").asString()).isEqualTo("ops");
         JsonNode report = draft.get("report");
         assertThat(report.get("errors")).isEmpty();
-        assertThat(report.get("invariants").get("decisions").asInt()).isGreaterThanOrEqualTo(2_000);
+        assertThat(report.get("invariants").get("decisions").asInt()).isGreaterThanOrEqualTo(500);
         assertThat(report.get("invariants").get("violations")).isEmpty();
         assertThat(report.get("scenarios").get("failures")).isNotEmpty();
         JsonNode impact = report.get("impact").get("sample");

@@ -1,6 +1,6 @@
 package com.shopcare.complaints.service.policy;
 
-import com.shopcare.complaints.policy.PolicyFiles;
+import com.shopcare.complaints.engine.PolicyFiles;
 import com.shopcare.complaints.service.policy.PolicyStore.PolicyVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +48,7 @@ class PolicyStoreTest {
 
         assertThat(store.versions()).singleElement().satisfies(version -> {
             assertThat(version.publishedBy()).isEqualTo("release");
-            assertThat(version.contentHash()).isEqualTo(PolicyStore.contentHash(PolicyFiles.shipped()));
+            assertThat(version.contentHash()).isEqualTo(PolicyFiles.shipped().contentHash());
             assertThat(store.activeId()).hasValue(version.id());
         });
         assertThat(store.files(store.activeId().orElseThrow()).files())

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PublishUnderLoadTest {
 
-    private static final int THREADS = 8;
+    private static final int THREADS = 4;
 
     @TempDir
     Path store;
@@ -44,7 +44,7 @@ class PublishUnderLoadTest {
                 Requests.with("customer.tier", "\"REGULAR\"").toString(),
                 Requests.with("complaint.emotion", "\"CALM\"").toString(),
                 Requests.DOCUMENTED_EXAMPLE);
-        try (ServiceInstance service = ServiceInstance.start(store, "--decision.policy.check-sample-size=500",
+        try (ServiceInstance service = ServiceInstance.start(store, "--decision.policy.check-sample-size=100",
                 "--decision.rate-limit.requests-per-second=1000000", "--decision.rate-limit.burst=1000000")) {
             ServiceClient shop = service.shop();
             ServiceClient admin = service.admin();

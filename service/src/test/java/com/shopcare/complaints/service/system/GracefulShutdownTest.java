@@ -4,6 +4,7 @@ import com.shopcare.complaints.service.ComplaintDecisionsApplication;
 import com.shopcare.complaints.service.ServiceClient;
 import com.shopcare.complaints.service.TestKeys;
 import com.shopcare.complaints.service.decision.Requests;
+import com.shopcare.complaints.scenarios.ScenarioBook;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -26,13 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A deployment stops an instance with SIGTERM (Kubernetes does, before it kills). A decision already in flight
  * must still be answered, and its decision log line written. The service runs as a real process here, with the
- * production logging configuration, and the test sends it a real SIGTERM while a request is half sent.
+ * production logging configuration and warm-up, and the test sends it a real SIGTERM while a request is half sent.
  */
 class GracefulShutdownTest {
 
     private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
     private static final Pattern DECISION_ID = Pattern.compile("\"decisionId\":\"([^\"]+)\"");
-    private static final Pattern DECISION_LINE = Pattern.compile("\\S+ INFO \\d+ --- \\[[^]]+] decisions : decision "
+    // Spring Boot's console pattern: time, level, process id, application and thread names, logger, message.
+    private static final Pattern DECISION_LINE = Pattern.compile("\\S+ +INFO \\d+ --- .*\\bdecisions +: decision "
             + "decisionId=[-0-9a-f]{36} shopId=[-\\w]+ policyVersion=[-\\w]+ level=[A-Z]+ path=[A-Z_]+ durationMicros=\\d+");
 
     @Test
@@ -41,7 +43,11 @@ class GracefulShutdownTest {
         Process service = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 ComplaintDecisionsApplication.class.getName(), "--server.port=0",
                 // The tests' logback-test.xml is on this class path; the service's own configuration writes the decision log.
-                "--logging.config=classpath:logback-spring.xml")
+                "--logging.config=classpath:logback-spring.xml",
+                // As in production: the instance decides the scenario examples through its own endpoint before it is UP.
+                "--decision.policy.warm-up=true",
+                // The production timeout for a client that stops sending: the request below pauses half-way for 1.5 s.
+                "--server.tomcat.connection-timeout=5s")
                 .redirectErrorStream(true).start();
         StringBuffer log = new StringBuffer();
         CompletableFuture<Integer> port = new CompletableFuture<>();
@@ -51,6 +57,11 @@ class GracefulShutdownTest {
         try {
             int servicePort = port.get(120, TimeUnit.SECONDS);
             awaitReady(servicePort);
+            assertThat(log).as("the warm-up sent every scenario example through the endpoint, twice")
+                    .containsPattern("HTTP warm-up: " + 2 * ScenarioBook.shipped().examples().size()
+                            + " requests in \\d+ ms, 0 not answered 200")
+                    .containsPattern("decided the " + ScenarioBook.shipped().examples().size()
+                            + " scenario examples as expected");
             byte[] body = Requests.DOCUMENTED_EXAMPLE.getBytes(StandardCharsets.UTF_8);
             String lastDecisionId;
 
@@ -82,7 +93,7 @@ class GracefulShutdownTest {
             reader.join(10_000);
             // The decision log is written by a background thread; stopping the instance must not lose its last lines.
             assertThat(log).contains("decision decisionId=" + lastDecisionId + " shopId=shop-eu-1");
-            // The writer sends the lines to standard output in batches, alongside the other loggers: each line whole.
+            // Written by logback's writer thread alongside the other loggers' lines: each line whole.
             assertThat(log.toString().lines().filter(line -> line.contains("decisionId=")))
                     .hasSizeGreaterThan(1)
                     .allMatch(line -> DECISION_LINE.matcher(line).matches());

@@ -1,0 +1,117 @@
+package com.shopcare.complaints.check;
+
+import com.shopcare.complaints.decision.Complaint;
+import com.shopcare.complaints.decision.Decision;
+import com.shopcare.complaints.engine.Policy;
+import com.shopcare.complaints.engine.PolicyAnalysis;
+import com.shopcare.complaints.engine.PolicyCompiler;
+import com.shopcare.complaints.engine.PolicyException;
+import com.shopcare.complaints.engine.PolicyFileScanner;
+import com.shopcare.complaints.engine.PolicyFiles;
+import com.shopcare.complaints.engine.PolicyFinding;
+import com.shopcare.complaints.engine.PolicyModel;
+import com.shopcare.complaints.scenarios.ExampleResult;
+import com.shopcare.complaints.scenarios.ScenarioBook;
+import com.shopcare.complaints.scenarios.ScenarioReport;
+import com.shopcare.complaints.scenarios.ScenarioRunner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The checks a draft passes before it may go live, the same in the service and on the command line: safety first
+ * (an unsafe file never reaches the engine), then structure and decision-table analysis, then, when the draft
+ * compiles, the invariants and the impact over a generated sample, and the scenario files.
+ */
+public final class PolicyCheck {
+
+    /** The size of the generated sample; the same seed every time, so a check's figures are reproducible. */
+    public static final int SAMPLE_SIZE = 10_000;
+    static final long SAMPLE_SEED = 20_261_123L;
+
+    /** A report and, when the draft compiles, the compiled draft. */
+    public record Checked(CheckReport report, Policy draft) {
+    }
+
+    private final PolicyCompiler compiler;
+    private final ScenarioBook scenarios;
+    private final int sampleSize;
+
+    public PolicyCheck(PolicyCompiler compiler, ScenarioBook scenarios) {
+        this(compiler, scenarios, SAMPLE_SIZE);
+    }
+
+    /** @param sampleSize how many complaints to generate; the service's default is {@link #SAMPLE_SIZE} */
+    public PolicyCheck(PolicyCompiler compiler, ScenarioBook scenarios, int sampleSize) {
+        this.compiler = compiler;
+        this.scenarios = scenarios;
+        this.sampleSize = sampleSize;
+    }
+
+    /**
+     * @param draft  the files to check
+     * @param active the policy that decides today: the baseline of the impact, and the vocabulary of the sample
+     * @param past   past complaints to compare the decisions of, or null
+     */
+    public Checked check(PolicyFiles draft, Policy active, List<Complaint> past) {
+        List<PolicyFinding> safety = PolicyAnalysis.findings(PolicyFileScanner.scan(draft), "UNSAFE_CONSTRUCT");
+        if (!safety.isEmpty()) {
+            return new Checked(new CheckReport(List.of(), List.of(), safety, null, null, null, null,
+                    List.of("structure, tables, invariants, scenarios and impact: a file is unsafe, so no engine reads it")),
+                    null);
+        }
+        PolicyAnalysis.Result analysis = PolicyAnalysis.analyse(draft);
+        List<PolicyFinding> structure = new ArrayList<>(analysis.structure());
+        for (String name : draft.files().keySet()) {
+            if (Stream.of(PolicyModel.values()).map(PolicyModel::fileName).noneMatch(name::equals)) {
+                structure.add(PolicyFinding.error(name, "UNKNOWN_TABLE", "not a model of the policy; the models are "
+                        + Stream.of(PolicyModel.values()).map(PolicyModel::fileName).toList()));
+            }
+        }
+        Policy compiled = null;
+        try {
+            compiled = compiler.compile(draft, "draft");
+        } catch (PolicyException e) {
+            // The compiler repeats the validator's errors; keep only what it adds (missing files, shape, annotations).
+            for (PolicyFinding finding : PolicyAnalysis.findings(e.problems(), "COMPILATION")) {
+                boolean known = structure.stream().anyMatch(seen -> finding.message().contains(seen.message()));
+                if (!known) {
+                    structure.add(finding);
+                }
+            }
+            if (structure.stream().noneMatch(PolicyFinding::isError)) {
+                structure.add(PolicyFinding.error(null, "COMPILATION", e.getMessage()));
+            }
+        }
+        if (compiled == null) {
+            return new Checked(new CheckReport(structure, analysis.tables(), safety, null, null, null, null,
+                    List.of("invariants, scenarios and impact: the draft does not compile")), null);
+        }
+
+        List<Complaint> sample = new ComplaintSample(active).generate(sampleSize, SAMPLE_SEED);
+        // Each sample complaint is decided once under the draft, for the invariants and for the impact. The first
+        // complaint the draft cannot decide ends the sampling: invariant 5 is broken, and an impact is meaningless.
+        PolicyInvariants invariantCheck = new PolicyInvariants(compiled);
+        List<Decision> drafted = new ArrayList<>(sample.size());
+        for (Complaint complaint : sample) {
+            Decision decision = invariantCheck.decide(complaint);
+            if (decision == null) {
+                break;
+            }
+            drafted.add(decision);
+        }
+        boolean decidesAll = drafted.size() == sample.size();
+        PolicyInvariants.Result invariants = invariantCheck.check(sample.subList(0, drafted.size()), drafted);
+        ScenarioReport scenarioReport = new ScenarioRunner(compiled).run(scenarios);
+        List<ExampleResult> failures = scenarioReport.failures();
+        DecisionImpact.Result sampleImpact = decidesAll ? DecisionImpact.compare(active, sample, drafted) : null;
+        DecisionImpact.Result pastImpact = decidesAll && past != null
+                ? DecisionImpact.compare(active, past, past.stream().map(invariantCheck::decide).toList()) : null;
+        List<String> notChecked = decidesAll ? List.of()
+                : List.of("impact: the draft cannot decide every complaint (see invariant 5)");
+        return new Checked(new CheckReport(structure, analysis.tables(), safety, invariants,
+                new CheckReport.Scenarios(scenarioReport.results().size(), failures), sampleImpact, pastImpact, notChecked),
+                compiled);
+    }
+}

@@ -1,0 +1,62 @@
+package com.shopcare.complaints.check;
+
+import com.shopcare.complaints.engine.PolicyFiles;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Edits a customer-service lead might make to the shipped tables, good and bad. */
+public final class Drafts {
+
+    public static final String COMPENSATION = "Compensation.dmn";
+    public static final String DISSATISFACTION = "Dissatisfaction.dmn";
+
+    private Drafts() {
+    }
+
+    public static String shipped(String file) {
+        return new String(PolicyFiles.shipped().files().get(file), StandardCharsets.UTF_8);
+    }
+
+    /** The README's walk-through: the MEDIUM voucher from 10 % to {@code percent} %. */
+    public static String mediumVoucher(int percent) {
+        return mediumVoucher(String.valueOf(percent));
+    }
+
+    public static String mediumVoucher(String percent) {
+        return edit(COMPENSATION,
+                // The row's percentage and its annotation, never crossing into another row.
+                "(?s)<text>10</text>((?:(?!</rule>).)*?MEDIUM dissatisfaction: a voucher of )10 %",
+                "<text>" + percent + "</text>$1" + percent + " %");
+    }
+
+    /** The MEDIUM score range closed at 50, so that a score of exactly 50 is MEDIUM and HIGH at once. */
+    public static String overlappingLevels() {
+        return edit(DISSATISFACTION, "<text>\\[25\\.\\.50\\)</text>", "<text>[25..50]</text>");
+    }
+
+    /** A furious customer gets fewer points than an angry one: raising the emotion lowers the score. */
+    public static String furiousPoints(int points) {
+        return edit(DISSATISFACTION, "<text>30</text>(\\s*</outputEntry>\\s*<annotationEntry>\\s*<text>The customer is furious: )30",
+                "<text>" + points + "</text>$1" + points);
+    }
+
+    /** A decision whose expression is a Java external function: code, not data. */
+    public static String externalFunction() {
+        return edit(DISSATISFACTION, "(<inputData )", "<decision id=\"_exit\" name=\"Exit\"><literalExpression><text>"
+                + "function(code) external {java: {class: \"java.lang.System\", method signature: \"exit(int)\"}}"
+                + "</text></literalExpression></decision>\n  $1");
+    }
+
+    public static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String edit(String file, String regex, String replacement) {
+        String original = shipped(file);
+        String edited = original.replaceFirst(regex, replacement);
+        assertThat(edited).as("the edit of %s applies", file).isNotEqualTo(original);
+        return edited;
+    }
+}

@@ -1,9 +1,0 @@
-package com.shopcare.complaints.policy;
-
-/** A policy that compiled but failed on a complaint: a defect in the tables, never the caller's fault. */
-public class PolicyEvaluationException extends RuntimeException {
-
-    public PolicyEvaluationException(String message) {
-        super(message);
-    }
-}
