@@ -7,6 +7,10 @@ end
 local next_body = 0
 local pause = tonumber(os.getenv("PAUSE_MS") or "0")
 local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("KEY") }
+-- BASELINE_HEADER set: the benchmarks module's baseline answers instead of deciding (same path, same filters).
+if os.getenv("BASELINE_HEADER") ~= nil and os.getenv("BASELINE_HEADER") ~= "" then
+  headers["X-Benchmark-Baseline"] = "1"
+end
 
 request = function()
   next_body = next_body % #bodies + 1

@@ -16,6 +16,8 @@ import java.util.SplittableRandom;
  * A reproducible sample of valid complaints to decide a draft on: the same seed gives the same complaints, so two
  * checks of the same draft report the same figures. Enumerated values come from the policy's own types; counts and
  * amounts are spread so that every level and path comes up, with first contacts and short delays most common.
+ * It is the one generator of valid complaints: the draft check decides its sample, and the property tests of the
+ * shipped policy draw their complaints from it.
  */
 public final class ComplaintSample {
 
@@ -49,10 +51,12 @@ public final class ComplaintSample {
 
     private Complaint next(SplittableRandom random, int index) {
         Currency currency = CURRENCIES.get(random.nextInt(CURRENCIES.size()));
-        BigDecimal orderValue = amount(random, 5, 20_000, currency);
+        // Every other complaint writes its amounts as short as they go (100 for 100.00), as shops may send them.
+        boolean shortest = index % 2 == 1;
+        BigDecimal orderValue = written(amount(random, 5, 20_000, currency), shortest);
         BigDecimal affectedValue = random.nextInt(2) == 0 ? orderValue
-                : orderValue.multiply(BigDecimal.valueOf(random.nextInt(1, 101)))
-                        .divide(BigDecimal.valueOf(100), currency.getDefaultFractionDigits(), RoundingMode.DOWN);
+                : written(orderValue.multiply(BigDecimal.valueOf(random.nextInt(1, 101)))
+                        .divide(BigDecimal.valueOf(100), currency.getDefaultFractionDigits(), RoundingMode.DOWN), shortest);
         String incidentLevel = random.nextInt(10) < 3 ? pick(random, Vocabulary.INCIDENT_LEVEL) : null;
         return Complaint.builder()
                 .issueType(pick(random, Vocabulary.ISSUE_TYPE))
@@ -68,7 +72,7 @@ public final class ComplaintSample {
                 .orderValue(orderValue)
                 .currency(currency)
                 .affectedValue(affectedValue)
-                .shippingCost(amount(random, 0, 60, currency))
+                .shippingCost(written(amount(random, 0, 60, currency), shortest))
                 .tier(pick(random, Vocabulary.TIER))
                 .compensationsLast90Days(weighted(random, new int[][] {{8, 0, 2}, {2, 3, 6}}))
                 .incident(incidentLevel == null ? null : new Complaint.Incident("INC-SAMPLE-" + incidentLevel, incidentLevel))
@@ -100,6 +104,14 @@ public final class ComplaintSample {
         int decimals = currency.getDefaultFractionDigits();
         long minorUnits = random.nextLong((long) from * pow10(decimals), (long) to * pow10(decimals) + 1);
         return BigDecimal.valueOf(minorUnits, decimals);
+    }
+
+    private static BigDecimal written(BigDecimal amount, boolean shortest) {
+        if (!shortest) {
+            return amount;
+        }
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static long pow10(int exponent) {

@@ -162,6 +162,15 @@ public final class PolicyInvariants {
                 + MAX_UPDATE_EVERY_DAYS + " days, and an explanation";
         if (decision.escalation() == null || decision.escalation().path() == null) {
             record(first, "5-path", 5, rule, "no escalation path", complaint, decision, null, null);
+        } else if (decision.escalation().reason() == null || decision.escalation().reason().isBlank()) {
+            record(first, "5-path", 5, rule, "the escalation path " + decision.escalation().path() + " has no reason",
+                    complaint, decision, null, null);
+        }
+        if (decision.responseTimes() != null && (decision.responseTimes().firstResponseMinutes() < 1
+                || decision.responseTimes().resolutionHours() < 1)) {
+            record(first, "5-times", 5, rule, "a first response in " + decision.responseTimes().firstResponseMinutes()
+                    + " minutes, a resolution in " + decision.responseTimes().resolutionHours() + " hours",
+                    complaint, decision, null, null);
         }
         if (decision.responseTimes() == null || decision.responseTimes().updateEveryDays() < 1
                 || decision.responseTimes().updateEveryDays() > MAX_UPDATE_EVERY_DAYS) {
@@ -171,6 +180,8 @@ public final class PolicyInvariants {
         }
         if (decision.explanation().isEmpty()) {
             record(first, "5-explanation", 5, rule, "no explanation", complaint, decision, null, null);
+        } else if (decision.explanation().stream().anyMatch(line -> line.detail() == null || line.detail().isBlank())) {
+            record(first, "5-explanation", 5, rule, "an explanation line without words", complaint, decision, null, null);
         }
     }
 

@@ -53,15 +53,18 @@ final class ModelEvaluation {
      *              value (no incident), which the tables see as null
      */
     Outcome evaluate(Map<String, Object> given, Explanation explanation) {
-        Map<String, Object> own = new HashMap<>();
-        for (String input : inputs) {
-            if (given.containsKey(input)) {
-                own.put(input, given.get(input));
+        Outcome outcome;
+        if (cache == null) {
+            outcome = evaluateNow(given);
+        } else {
+            // The model's input values in the order of its input names; Arrays.asList allows the null values an
+            // absent delivery date or incident gives.
+            Object[] values = new Object[inputs.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = given.get(inputs.get(i));
             }
+            outcome = cache.get(Arrays.asList(values), key -> evaluateNow(given));
         }
-        Outcome outcome = cache == null ? evaluateNow(own)
-                // Arrays.asList: a key that allows the null values an absent delivery date or incident gives.
-                : cache.get(Arrays.asList(inputs.stream().map(own::get).toArray()), key -> evaluateNow(own));
         explanation.appendAll(outcome.rows());
         return outcome;
     }
@@ -70,7 +73,14 @@ final class ModelEvaluation {
         return model;
     }
 
-    private Outcome evaluateNow(Map<String, Object> own) {
+    private Outcome evaluateNow(Map<String, Object> given) {
+        // Only the inputs the model declares, each as given (present with a null value when absent).
+        Map<String, Object> own = new HashMap<>();
+        for (String input : inputs) {
+            if (given.containsKey(input)) {
+                own.put(input, given.get(input));
+            }
+        }
         Explanation rows = new Explanation();
         DMNContext context = model.newContext(own);
         context.getMetadata().set(RowTrail.METADATA_KEY, rows);

@@ -1,5 +1,6 @@
 package com.shopcare.complaints.engine;
 
+import com.shopcare.complaints.guards.GuardLimits;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
@@ -310,7 +311,7 @@ public final class PolicyCompiler {
         return resource;
     }
 
-    /** The files' content hash with the guards' sources added: a change of either is a new version. */
+    /** The files' content hash with the guards' sources and limits added: a change of any of them is a new version. */
     private String version(PolicyFiles files) {
         Map<String, byte[]> all = new java.util.TreeMap<>(files.files());
         all.putAll(guardSources);
@@ -343,6 +344,10 @@ public final class PolicyCompiler {
                 throw new UncheckedIOException(e);
             }
         }
+        // The limits the rules read decide as much as the rules' text: a change of either is a new version.
+        sources.put("com/shopcare/complaints/guards/GuardLimits", ("FREQUENT_COMPENSATIONS=" + GuardLimits.FREQUENT_COMPENSATIONS
+                + "\nCOMPENSATION_CAP_PERCENT=" + GuardLimits.COMPENSATION_CAP_PERCENT
+                + "\nMAX_DAYS_BETWEEN_UPDATES=" + GuardLimits.MAX_DAYS_BETWEEN_UPDATES).getBytes(StandardCharsets.UTF_8));
         return sources;
     }
 

@@ -1,16 +1,16 @@
 package com.shopcare.complaints.engine;
 
+import com.shopcare.complaints.engine.EditedTables.EditedTable;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,76 +18,102 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * A DMN file from outside is data, never code. Each sample in src/test/resources/malicious/ is a shipped model with
- * one malicious part added, put in the place of that model; it is refused before KIE reads it, naming the file, the
- * line and the construct. Two samples would call System.exit: the tests finishing shows they never ran.
+ * A DMN file from outside is data, never code. Each sample ({@link EditedTables}) is a shipped model with one
+ * malicious part added, put in the place of that model; it is refused before KIE reads it, naming the file, the line
+ * of the malicious part and the construct. Two samples would call System.exit: the tests finishing shows they never
+ * ran.
  */
 class PolicyFilesAreDataTest {
 
     private static final String FEEL_ONLY = "policy files may only use FEEL";
 
+    /** A spreadsheet export saved under a model's name. */
+    private static final String NOT_XML = """
+            Escalation Path,firstResponseMinutes,resolutionHours,updateEveryDays
+            STANDARD,240,72,3
+            SENIOR_AGENT,30,48,2
+            """;
+
+    /** Well-formed XML that is not DMN. */
+    private static final String HTML = "<html><body><p>Not a decision model.</p></body></html>\n";
+
     @Test
     void feelExternalFunctionCallingSystemExitIsRejected() {
-        assertThat(refusal("Compensation.dmn", "feel-external-system-exit.dmn")).containsExactly(
-                "Compensation.dmn, line 624: an external function (function(...) external {...}) is not allowed:"
-                        + " it calls Java code, and " + FEEL_ONLY);
+        EditedTable sample = EditedTables.feelExternalFunctionCallingSystemExit();
+
+        assertThat(refusal(sample.inShippedPolicy())).containsExactly(
+                "Compensation.dmn, line " + sample.lineOf("function(code) external") + ": an external function"
+                        + " (function(...) external {...}) is not allowed: it calls Java code, and " + FEEL_ONLY);
     }
 
     @Test
     void javaExternalFunctionCallingSystemExitIsRejected() {
-        assertThat(refusal("Compensation.dmn", "java-function-system-exit.dmn")).containsExactly(
-                "Compensation.dmn, line 623: a Java external function (functionDefinition kind=\"Java\") is not allowed: "
-                        + FEEL_ONLY);
+        EditedTable sample = EditedTables.javaFunctionCallingSystemExit();
+
+        assertThat(refusal(sample.inShippedPolicy())).containsExactly(
+                "Compensation.dmn, line " + sample.lineOf("<functionDefinition ") + ": a Java external function"
+                        + " (functionDefinition kind=\"Java\") is not allowed: " + FEEL_ONLY);
     }
 
     @Test
     void feelExternalFunctionReadingASystemPropertyIsRejected() {
-        assertThat(refusal("Actions.dmn", "feel-external-get-property.dmn")).containsExactly(
-                "Actions.dmn, line 619: an external function (function(...) external {...}) is not allowed:"
-                        + " it calls Java code, and " + FEEL_ONLY);
+        EditedTable sample = EditedTables.feelExternalFunctionReadingASystemProperty();
+
+        assertThat(refusal(sample.inShippedPolicy())).containsExactly(
+                "Actions.dmn, line " + sample.lineOf("function(name) external") + ": an external function"
+                        + " (function(...) external {...}) is not allowed: it calls Java code, and " + FEEL_ONLY);
     }
 
     @Test
     void javaBusinessKnowledgeModelReadingASystemPropertyIsRejected() {
-        assertThat(refusal("Actions.dmn", "java-function-get-property.dmn")).containsExactly(
-                "Actions.dmn, line 611: a Java external function (encapsulatedLogic kind=\"Java\") is not allowed: "
-                        + FEEL_ONLY);
+        EditedTable sample = EditedTables.javaBusinessKnowledgeModelReadingASystemProperty();
+
+        assertThat(refusal(sample.inShippedPolicy())).containsExactly(
+                "Actions.dmn, line " + sample.lineOf("<encapsulatedLogic ") + ": a Java external function"
+                        + " (encapsulatedLogic kind=\"Java\") is not allowed: " + FEEL_ONLY);
     }
 
     @Test
     void externalEntityReadingEtcPasswdIsRejected() {
-        assertThat(refusal("Remedies.dmn", "xxe-read-passwd.dmn")).containsExactly(
-                "Remedies.dmn, line 3: a DOCTYPE declaration is not allowed: its entities can read files on the server"
-                        + " or exhaust its memory");
+        EditedTable sample = EditedTables.externalEntityReadingEtcPasswd();
+
+        assertThat(refusal(sample.inShippedPolicy())).containsExactly(
+                "Remedies.dmn, line " + sample.lineOf("<!DOCTYPE") + ": a DOCTYPE declaration is not allowed:"
+                        + " its entities can read files on the server or exhaust its memory");
     }
 
     @Test
     void billionLaughsIsRejectedWithoutExpandingTheEntities() {
+        EditedTable sample = EditedTables.billionLaughs();
+
         // Expanded, the entities would take gigabytes and minutes; refused unread, they take milliseconds.
         List<String> problems = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> refusal("Dissatisfaction.dmn", "billion-laughs.dmn"));
+                () -> refusal(sample.inShippedPolicy()));
 
-        assertThat(problems).containsExactly("Dissatisfaction.dmn, line 3: a DOCTYPE declaration is not allowed:"
-                + " its entities can read files on the server or exhaust its memory");
+        assertThat(problems).containsExactly("Dissatisfaction.dmn, line " + sample.lineOf("<!DOCTYPE")
+                + ": a DOCTYPE declaration is not allowed: its entities can read files on the server or exhaust its memory");
     }
 
     @Test
     void importOfAModelFromOutsideThePolicyIsRejected() {
-        assertThat(refusal("Escalation.dmn", "foreign-import.dmn")).containsExactly(
-                "Escalation.dmn, line 5: an import of 'https://elsewhere.example/dmn/Tools' is not allowed:"
+        EditedTable sample = EditedTables.foreignImport();
+
+        assertThat(refusal(sample.inShippedPolicy())).containsExactly(
+                "Escalation.dmn, line " + sample.lineOf("<import ") + ": an import of"
+                        + " 'https://elsewhere.example/dmn/Tools' is not allowed:"
                         + " a policy file may only import the DMN models of this policy");
     }
 
     @Test
     void fileThatIsNotXmlIsRejectedWithAMessageNotAStackTrace() {
-        assertThat(refusal("ResponseTimes.dmn", "not-xml.dmn")).singleElement().asString()
+        assertThat(refusal(PolicyFiles.shipped().with("ResponseTimes.dmn", bytes(NOT_XML)))).singleElement().asString()
                 .startsWith("ResponseTimes.dmn, line 1: is not well-formed XML (")
                 .doesNotContain("Exception", "\tat ");
     }
 
     @Test
     void xmlFileThatIsNotDmnIsRejected() {
-        assertThat(refusal("Actions.dmn", "html-not-dmn.dmn")).containsExactly(
+        assertThat(refusal(PolicyFiles.shipped().with("Actions.dmn", bytes(HTML)))).containsExactly(
                 "Actions.dmn: is not a DMN file: its first element is <html>, not DMN's <definitions>");
     }
 
@@ -142,11 +168,10 @@ class PolicyFilesAreDataTest {
 
     @Test
     void entityUsedWithoutADoctypeIsRejected() {
-        PolicyFiles files = TestPolicies.shippedWithEdit("Remedies.dmn",
-                text -> text.replace("and the return window.</description>", "and the return window. &passwd;</description>"));
+        EditedTable sample = EditedTables.remediesUsingAnUndeclaredEntity();
 
-        assertThat(PolicyFileScanner.scan(files)).singleElement().asString()
-                .startsWith("Remedies.dmn, line 3: an XML entity (&passwd;) is not allowed");
+        assertThat(PolicyFileScanner.scan(sample.inShippedPolicy())).singleElement().asString()
+                .startsWith("Remedies.dmn, line " + sample.lineOf("&passwd;") + ": an XML entity (&passwd;) is not allowed");
     }
 
     @Test
@@ -164,37 +189,47 @@ class PolicyFilesAreDataTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"feel-external-system-exit.dmn", "feel-external-get-property.dmn"})
-    void feelExternalFunctionPastTheScanFailsInsteadOfCallingJava(String sample) {
+    @MethodSource("feelExternalFunctions")
+    void feelExternalFunctionPastTheScanFailsInsteadOfCallingJava(EditedTable sample) {
         // Behind the scan: compiled without it, the model compiles (FEEL resolves the class only when evaluated),
         // and evaluating it fails because the runtime's class loader has no java.lang.System to give.
-        String model = sample.contains("exit") ? "Compensation.dmn" : "Actions.dmn";
-        Policy policy = TestPolicies.compiler().compileUnscanned(PolicyFiles.shipped().with(model, sample(sample)));
+        Policy policy = TestPolicies.compiler().compileUnscanned(sample.inShippedPolicy());
 
         assertThatThrownBy(() -> policy.decide(Complaints.documentedExample().build()))
                 .isInstanceOf(PolicyEvaluationException.class)
-                .hasMessageStartingWith(model)
+                .hasMessageStartingWith(sample.fileName())
                 .hasMessageContaining("java.lang.System is not available to policy files");
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"java-function-system-exit.dmn", "java-function-get-property.dmn"})
-    void javaFunctionDefinitionPastTheScanDoesNotCompile(String sample) {
+    @MethodSource("javaFunctionDefinitions")
+    void javaFunctionDefinitionPastTheScanDoesNotCompile(EditedTable sample) {
         // A function definition of kind Java is resolved when the model is compiled: the model has an error.
-        String model = sample.contains("exit") ? "Compensation.dmn" : "Actions.dmn";
-
-        PolicyException refused = catchThrowableOfType(PolicyException.class, () -> TestPolicies.compiler()
-                .compileUnscanned(PolicyFiles.shipped().with(model, sample(sample))));
+        PolicyException refused = catchThrowableOfType(PolicyException.class,
+                () -> TestPolicies.compiler().compileUnscanned(sample.inShippedPolicy()));
 
         assertThat(refused).as("refused when compiled").isNotNull();
-        assertThat(refused.problems()).isNotEmpty().allSatisfy(problem -> assertThat(problem).startsWith(model + ": "))
+        assertThat(refused.problems()).isNotEmpty()
+                .allSatisfy(problem -> assertThat(problem).startsWith(sample.fileName() + ": "))
                 .anySatisfy(problem -> assertThat(problem).contains("java.lang.System is not available to policy files"));
     }
 
-    /** The problems of the shipped policy with one model replaced by a sample, as the compiler reports them. */
-    private static List<String> refusal(String model, String sample) {
-        PolicyFiles files = PolicyFiles.shipped().with(model, sample(sample));
+    static Stream<Named<EditedTable>> feelExternalFunctions() {
+        return Stream.of(
+                Named.of("FEEL external function calling System.exit", EditedTables.feelExternalFunctionCallingSystemExit()),
+                Named.of("FEEL external function reading a system property",
+                        EditedTables.feelExternalFunctionReadingASystemProperty()));
+    }
 
+    static Stream<Named<EditedTable>> javaFunctionDefinitions() {
+        return Stream.of(
+                Named.of("Java function definition calling System.exit", EditedTables.javaFunctionCallingSystemExit()),
+                Named.of("Java business knowledge model reading a system property",
+                        EditedTables.javaBusinessKnowledgeModelReadingASystemProperty()));
+    }
+
+    /** The problems of the given files, as the compiler reports them when it refuses them. */
+    private static List<String> refusal(PolicyFiles files) {
         PolicyException refused = catchThrowableOfType(PolicyException.class, () -> TestPolicies.compiler().compile(files));
 
         assertThat(refused).as("refused").isNotNull();
@@ -209,14 +244,7 @@ class PolicyFilesAreDataTest {
                 Set.of(PolicyModel.ACTIONS.namespace()));
     }
 
-    private static byte[] sample(String name) {
-        try (InputStream in = PolicyFilesAreDataTest.class.getResourceAsStream("/malicious/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing sample " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

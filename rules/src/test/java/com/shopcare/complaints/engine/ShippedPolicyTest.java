@@ -5,6 +5,9 @@ import com.shopcare.complaints.decision.Option;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +39,33 @@ class ShippedPolicyTest {
     @Test
     void shippedTablesPassSchemaAndModelValidation() {
         // Start-up skips validating the released tables because this test does it for every build.
-        assertThat(PolicyFiles.shipped().isReleased()).isTrue();
         assertThat(PolicyCompiler.validate(PolicyFiles.shipped())).isEmpty();
+    }
+
+    @Test
+    void onlyByteForByteTheShippedTablesCountAsReleased() {
+        // Released tables are not validated at start-up (the test above validated them), so nothing else may pass
+        // for them: a store seeded with the shipped tables does, an edit of one byte or a file fewer does not.
+        assertThat(PolicyFiles.of(shippedCopy()).isReleased()).as("a copy of the shipped files").isTrue();
+
+        byte[] edited = (new String(PolicyFiles.shipped().files().get("Compensation.dmn"), StandardCharsets.UTF_8)
+                + "<!-- edited -->\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(PolicyFiles.shipped().with("Compensation.dmn", edited).isReleased()).as("Compensation edited").isFalse();
+
+        Map<String, byte[]> oneByteChanged = shippedCopy();
+        byte[] compensation = oneByteChanged.get("Compensation.dmn");
+        compensation[compensation.length / 2]++;
+        assertThat(PolicyFiles.of(oneByteChanged).isReleased()).as("one byte of Compensation changed").isFalse();
+
+        Map<String, byte[]> oneFewer = shippedCopy();
+        oneFewer.remove("Compensation.dmn");
+        assertThat(PolicyFiles.of(oneFewer).isReleased()).as("without Compensation").isFalse();
+    }
+
+    /** The shipped files' bytes copied into new arrays: equal content, not the same objects. */
+    private static Map<String, byte[]> shippedCopy() {
+        Map<String, byte[]> copy = new TreeMap<>();
+        PolicyFiles.shipped().files().forEach((name, content) -> copy.put(name, content.clone()));
+        return copy;
     }
 }

@@ -9,6 +9,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -125,8 +128,21 @@ class DecisionEndpointTest {
 
     @Test
     void benchmarkBaselineIsNotPartOfTheService() {
-        Reply reply = client.post("/benchmark/baseline-decisions", "application/json", Requests.DOCUMENTED_EXAMPLE);
+        Reply oldPath = client.post("/benchmark/baseline-decisions", "application/json", Requests.DOCUMENTED_EXAMPLE);
+        // Only benchmarks/http.sh adds the baseline; here its header selects nothing, and each request is decided.
+        Reply first = client.send(baselineRequest());
+        Reply second = client.send(baselineRequest());
 
-        assertThat(reply.status()).isEqualTo(404);
+        assertThat(oldPath.status()).isEqualTo(404);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().get("decisionId").asString()).isNotEqualTo(first.json().get("decisionId").asString());
+    }
+
+    private HttpRequest.Builder baselineRequest() {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/decisions"))
+                .header("Content-Type", "application/json")
+                .header("X-Benchmark-Baseline", "1")
+                .POST(HttpRequest.BodyPublishers.ofString(Requests.DOCUMENTED_EXAMPLE));
     }
 }

@@ -93,7 +93,7 @@ class GracefulShutdownTest {
             reader.join(10_000);
             // The decision log is written by a background thread; stopping the instance must not lose its last lines.
             assertThat(log).contains("decision decisionId=" + lastDecisionId + " shopId=shop-eu-1");
-            // Written by logback's writer thread alongside the other loggers' lines: each line whole.
+            // The writer sends the lines to standard output in batches, alongside the other loggers: each line whole.
             assertThat(log.toString().lines().filter(line -> line.contains("decisionId=")))
                     .hasSizeGreaterThan(1)
                     .allMatch(line -> DECISION_LINE.matcher(line).matches());

@@ -1,7 +1,10 @@
-package com.shopcare.complaints.engine;
+package com.shopcare.complaints.check;
 
 import com.shopcare.complaints.decision.Complaint;
 import com.shopcare.complaints.decision.Decision;
+import com.shopcare.complaints.engine.Policy;
+import com.shopcare.complaints.engine.PolicyCompiler;
+import com.shopcare.complaints.engine.PolicyFiles;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -15,9 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RememberedOutcomesTest {
 
-    private static final Policy REMEMBERING = TestPolicies.shipped();
-    private static final Policy EVALUATING_EVERY_TIME =
-            new PolicyCompiler(0).compile(PolicyFiles.shipped());
+    private static final Policy REMEMBERING = SampledComplaints.SHIPPED;
+    private static final Policy EVALUATING_EVERY_TIME = new PolicyCompiler(0).compile(PolicyFiles.shipped());
 
     @Property(tries = 1_000)
     void rememberedOutcomesDecideExactlyAsFreshEvaluation(@ForAll("complaints") Complaint complaint) {
@@ -32,6 +34,6 @@ class RememberedOutcomesTest {
 
     @Provide
     Arbitrary<Complaint> complaints() {
-        return ValidComplaints.any();
+        return SampledComplaints.any();
     }
 }
