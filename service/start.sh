@@ -63,4 +63,6 @@ fi
 # Should the cache or archive not match this JVM, the service still starts, only without it (-Xshare:auto and the
 # AOT cache's default mode both fall back).
 if [ "$MAJOR" -ge 25 ]; then SHARING=(-XX:AOTCache="$CACHE"); else SHARING=(-Xshare:auto -XX:SharedArchiveFile="$CACHE"); fi
-exec "$JAVA" "${SHARING[@]}" ${JAVA_OPTS:-} -jar "$APP/complaint-decisions.jar" "$@"
+# An OutOfMemoryError can leave the JVM up with Tomcat's acceptor threads dead: end the process instead, so that the
+# orchestrator starts a new one.
+exec "$JAVA" "${SHARING[@]}" -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} -jar "$APP/complaint-decisions.jar" "$@"

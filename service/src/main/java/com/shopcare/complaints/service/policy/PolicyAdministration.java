@@ -93,17 +93,18 @@ class PolicyAdministration {
         if (!Boolean.TRUE.equals(draft.getPublishable())) {
             throw CheckFailedException.publishRefused(draftId, draft.getReport().getErrors());
         }
-        String active = activePolicy.current().version();
-        if (!draft.getBasedOn().equals(active)) {
-            // Publishing it would silently undo the changes of the version published since.
-            throw CheckFailedException.publishRefused(draftId, List.of("the draft is based on version "
-                    + draft.getBasedOn() + ", but " + active + " has been activated since; make a new draft"));
-        }
         PolicyStore store = activePolicy.store();
         PolicyFiles files = store.draftFiles(draftId);
-        PolicyStore.PolicyVersion version = store.publish(files, admin, comment);
+        PolicyStore.PolicyVersion version = store.newVersion(files, admin, comment);
+        // Compiled before the store is locked: the lock is held for milliseconds, a compile takes a second or two.
         Policy compiled = activePolicy.compiler().compile(files, version.id());
-        store.activate(version.id());
+        try {
+            // Published only if the draft's version is still the active one in the store, whichever replica moved
+            // it: publishing it otherwise would silently undo the version activated since.
+            store.publishActive(version, files, draft.getBasedOn());
+        } catch (PolicyStore.ActiveMovedException e) {
+            throw CheckFailedException.activeMoved(draftId, draft.getBasedOn(), e.active());
+        }
         activePolicy.swapTo(compiled);
         return toApi(version, true);
     }
@@ -111,7 +112,7 @@ class PolicyAdministration {
     synchronized PolicyVersion activate(String id) {
         Policy policy = activePolicy.version(id);
         PolicyStore store = activePolicy.store();
-        store.activate(id);
+        store.activateLocked(id);
         activePolicy.swapTo(policy);
         return toApi(store.version(id).orElseThrow(), true);
     }

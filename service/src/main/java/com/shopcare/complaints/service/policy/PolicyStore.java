@@ -1,6 +1,9 @@
 package com.shopcare.complaints.service.policy;
 
 import com.shopcare.complaints.engine.PolicyFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -53,12 +56,15 @@ public final class PolicyStore {
     private static final String DRAFT_METADATA = "draft.json";
     private static final Pattern DRAFT_ID = Pattern.compile("d-[0-9a-f]{16}");
     private static final String ACTIVE = "active";
+    /** Held while the active pointer is compared and moved (see {@link StoreLock}). */
+    private static final String ACTIVE_LOCK = ".lock-active";
     private static final String METADATA = "version.json";
     private static final String TEMPORARY_PREFIX = ".tmp-";
     private static final Pattern VERSION_ID = Pattern.compile("\\d{8}-\\d{6}-[0-9a-f]{12}");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*\\.dmn");
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger log = LoggerFactory.getLogger(PolicyStore.class);
 
     private final Path root;
     private final Path versions;
@@ -95,10 +101,57 @@ public final class PolicyStore {
 
     /** Writes the files as a new, inactive version and returns it. */
     public PolicyVersion publish(PolicyFiles files, String publishedBy, String comment) {
+        return write(newVersion(files, publishedBy, comment), files);
+    }
+
+    /** The record a publish of these files would write now; nothing is written. */
+    public PolicyVersion newVersion(PolicyFiles files, String publishedBy, String comment) {
         String hash = files.contentHash();
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        PolicyVersion version = new PolicyVersion(ID_TIME.format(now) + "-" + hash.substring(0, 12), hash, publishedBy,
-                now, comment);
+        return new PolicyVersion(ID_TIME.format(now) + "-" + hash.substring(0, 12), hash, publishedBy, now, comment);
+    }
+
+    /**
+     * Publishes a version made by {@link #newVersion} and makes it the active one, only if the active version is
+     * still {@code basedOn}: compare-and-set across every replica sharing the store, under {@link #ACTIVE_LOCK}. When
+     * another version has become active meanwhile, nothing is written and {@link ActiveMovedException} names it.
+     */
+    public PolicyVersion publishActive(PolicyVersion version, PolicyFiles files, String basedOn) {
+        try (StoreLock lock = StoreLock.take(root.resolve(ACTIVE_LOCK))) {
+            String active = activeId().orElse(null);
+            if (!basedOn.equals(active)) {
+                throw new ActiveMovedException(basedOn, active);
+            }
+            PolicyVersion written = write(version, files);
+            activate(written.id());
+            return written;
+        }
+    }
+
+    /** Makes a published version the active one, under the same lock as {@link #publishActive}. */
+    public void activateLocked(String id) {
+        try (StoreLock lock = StoreLock.take(root.resolve(ACTIVE_LOCK))) {
+            activate(id);
+        }
+    }
+
+    /** The active version was no longer the one a publish was based on. */
+    public static final class ActiveMovedException extends RuntimeException {
+
+        private final String active;
+
+        ActiveMovedException(String basedOn, String active) {
+            super("the active version is " + active + ", not " + basedOn);
+            this.active = active;
+        }
+
+        /** The version that became active meanwhile. */
+        public String active() {
+            return active;
+        }
+    }
+
+    private PolicyVersion write(PolicyVersion version, PolicyFiles files) {
         // Written only if no version of that id exists: the same content published within the same second is that
         // version, already complete.
         if (!writeFolder(versions, version.id(), files, METADATA, JSON.writeValueAsBytes(version))) {
@@ -151,7 +204,15 @@ public final class PolicyStore {
         if (!VERSION_ID.matcher(id).matches()) {
             return Optional.empty();
         }
-        return readIfPresent(versions.resolve(id).resolve(METADATA)).map(json -> JSON.readValue(json, PolicyVersion.class));
+        Optional<byte[]> metadata = readIfPresent(versions.resolve(id).resolve(METADATA));
+        try {
+            return metadata.map(json -> JSON.readValue(json, PolicyVersion.class));
+        } catch (JacksonException e) {
+            // One damaged record must not take the list or the other versions with it: that version is not served.
+            log.warn("The record of policy version {} cannot be read, so the version is left out: {}", id,
+                    e.getOriginalMessage());
+            return Optional.empty();
+        }
     }
 
     /** The names of the DMN files of a published version, without reading them. */

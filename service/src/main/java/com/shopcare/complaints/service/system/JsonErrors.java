@@ -14,6 +14,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +23,9 @@ import java.util.stream.Collectors;
  * what was expected. Jackson's own messages name Java classes, so they never reach the caller.
  */
 final class JsonErrors {
+
+    /** Jackson's message for a field that appears twice in one object (STRICT_DUPLICATE_DETECTION). */
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate (?:field|Object property) [\"']([^\"']+)[\"']");
 
     private JsonErrors() {
     }
@@ -31,6 +36,14 @@ final class JsonErrors {
         }
         if (cause instanceof InputCoercionException outOfRange) {
             return new FieldError(path(outOfRange), "is out of range for a whole number");
+        }
+        if (cause instanceof StreamReadException duplicate && duplicate.getOriginalMessage() != null) {
+            Matcher name = DUPLICATE.matcher(duplicate.getOriginalMessage());
+            if (name.find()) {
+                String parent = path(duplicate);
+                return new FieldError(parent.equals("$") ? name.group(1) : parent + "." + name.group(1),
+                        "is sent more than once; send each field once");
+            }
         }
         if (cause instanceof StreamReadException malformed) {
             return new FieldError("$", "malformed JSON" + at(malformed.getLocation()));

@@ -66,8 +66,13 @@ public final class Problems {
 
     static ProblemDetail checkFailed(CheckFailedException failure) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(failure.status()), failure.getMessage());
-        problem.setType(URI.create(TYPE_PREFIX + "policy-check-failed"));
-        problem.setTitle("The policy check found errors");
+        if (failure.activeMoved()) {
+            problem.setType(URI.create(TYPE_PREFIX + "active-version-moved"));
+            problem.setTitle("Another version became active first");
+        } else {
+            problem.setType(URI.create(TYPE_PREFIX + "policy-check-failed"));
+            problem.setTitle("The policy check found errors");
+        }
         problem.setProperty("draftId", failure.draftId());
         problem.setProperty("checkErrors", failure.errors());
         return problem;

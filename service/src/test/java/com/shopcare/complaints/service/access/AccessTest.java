@@ -81,11 +81,25 @@ class AccessTest {
     }
 
     @Test
-    void healthNeedsNoKey() {
-        Reply reply = new ServiceClient(port, null).get("/actuator/health");
+    void healthNeedsNoKeyAndShowsOnlyTheStatusWithoutAnAdminKey() {
+        for (String key : new String[] {null, TestKeys.SHOP_EU_1}) {
+            Reply reply = new ServiceClient(port, key).get("/actuator/health");
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.json().get("status").asString()).isEqualTo("UP");
+            // The disk's size, the store's path and the components are for operators only.
+            assertThat(reply.json().propertyNames()).doesNotContain("components", "details");
+            assertThat(reply.body()).doesNotContain("diskSpace", "path", "policyVersion");
+        }
+    }
+
+    @Test
+    void healthShowsItsDetailsToAnAdminKey() {
+        Reply reply = new ServiceClient(port, TestKeys.ADMIN).get("/actuator/health");
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.json().get("status").asString()).isEqualTo("UP");
+        assertThat(reply.json().at("/components/diskSpace/details/path").isMissingNode()).isFalse();
+        assertThat(reply.json().at("/components/policy/status").asString()).isEqualTo("UP");
     }
 
     @Test

@@ -78,7 +78,12 @@ class BadRequestTest {
                 arguments("incident without an id", json(Requests.with("incident", "{\"goodwillLevel\": \"HIGH\"}")), "incident.id"),
                 arguments("complaint id with a space", json(Requests.with("complaintId", "\"C 1001\"")), "complaintId"),
                 arguments("complaint id too long", json(Requests.with("complaintId", "\"" + "C".repeat(65) + "\"")), "complaintId"),
-                arguments("trailing garbage", Requests.DOCUMENTED_EXAMPLE + "}", "$"));
+                arguments("trailing garbage", Requests.DOCUMENTED_EXAMPLE + "}", "$"),
+                // A proxy in front of the service may read the other value of a field sent twice.
+                arguments("a field sent twice", Requests.DOCUMENTED_EXAMPLE.replace("\"shopId\": \"shop-eu-1\",",
+                        "\"shopId\": \"shop-eu-1\", \"shopId\": \"shop-b\","), "shopId"),
+                arguments("a nested field sent twice", Requests.DOCUMENTED_EXAMPLE.replace("\"emotion\": \"ANGRY\",",
+                        "\"emotion\": \"ANGRY\", \"emotion\": \"CALM\","), "complaint.emotion"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -46,7 +46,7 @@ class PolicyEndpointTest {
 
     @Test
     void healthIsUpWithThePolicyVersionOnceWarm() {
-        Reply reply = new ServiceClient(port).get("/actuator/health");
+        Reply reply = new ServiceClient(port, TestKeys.ADMIN).get("/actuator/health");
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode health = reply.json();

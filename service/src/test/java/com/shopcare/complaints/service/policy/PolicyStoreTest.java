@@ -56,6 +56,19 @@ class PolicyStoreTest {
     }
 
     @Test
+    void aVersionWhoseRecordIsDamagedIsLeftOutAndTheOthersStayListed() throws Exception {
+        PolicyStore store = PolicyStore.open(folder, PolicyFiles.shipped(), clock);
+        String release = store.activeId().orElseThrow();
+        PolicyStore.PolicyVersion damaged = store.publish(
+                PolicyFiles.shipped().with("Compensation.dmn", "<definitions/>".getBytes(StandardCharsets.UTF_8)),
+                "ops", "to be damaged");
+        Files.writeString(folder.resolve("versions").resolve(damaged.id()).resolve("version.json"), "{\"id\": tru");
+
+        assertThat(store.versions()).extracting(PolicyStore.PolicyVersion::id).containsExactly(release);
+        assertThat(store.version(damaged.id())).isEmpty();
+    }
+
+    @Test
     void publishedVersionKeepsItsFilesAndRecordAndDoesNotBecomeActiveByItself() {
         PolicyStore store = PolicyStore.open(folder, PolicyFiles.shipped(), clock);
         String first = store.activeId().orElseThrow();
