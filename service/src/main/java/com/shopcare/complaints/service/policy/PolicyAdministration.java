@@ -112,7 +112,7 @@ class PolicyAdministration {
     synchronized PolicyVersion activate(String id) {
         Policy policy = activePolicy.version(id);
         PolicyStore store = activePolicy.store();
-        store.activateLocked(id);
+        store.activate(id);
         activePolicy.swapTo(policy);
         return toApi(store.version(id).orElseThrow(), true);
     }

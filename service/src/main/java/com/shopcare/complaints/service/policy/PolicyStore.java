@@ -89,9 +89,14 @@ public final class PolicyStore {
             Files.createDirectories(store.drafts);
             store.removeLeftovers();
             if (store.activeId().isEmpty()) {
-                PolicyVersion first = store.versions().stream().reduce((a, b) -> b)
-                        .orElseGet(() -> store.publish(seed, "release", "the tables shipped with the release"));
-                store.activate(first.id());
+                // Under the lock, and looked at again inside it: replicas starting on a new store at once seed it once.
+                try (StoreLock lock = StoreLock.take(root.resolve(ACTIVE_LOCK))) {
+                    if (store.activeId().isEmpty()) {
+                        PolicyVersion first = store.versions().stream().reduce((a, b) -> b)
+                                .orElseGet(() -> store.publish(seed, "release", "the tables shipped with the release"));
+                        store.moveActive(first.id());
+                    }
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the policy store " + root.toAbsolutePath() + " cannot be opened", e);
@@ -123,15 +128,8 @@ public final class PolicyStore {
                 throw new ActiveMovedException(basedOn, active);
             }
             PolicyVersion written = write(version, files);
-            activate(written.id());
+            moveActive(written.id());
             return written;
-        }
-    }
-
-    /** Makes a published version the active one, under the same lock as {@link #publishActive}. */
-    public void activateLocked(String id) {
-        try (StoreLock lock = StoreLock.take(root.resolve(ACTIVE_LOCK))) {
-            activate(id);
         }
     }
 
@@ -162,6 +160,14 @@ public final class PolicyStore {
 
     /** Makes a published version the active one. */
     public void activate(String id) {
+        // The same lock as publishActive: a rollback never interleaves with another replica's compare-and-set.
+        try (StoreLock lock = StoreLock.take(root.resolve(ACTIVE_LOCK))) {
+            moveActive(id);
+        }
+    }
+
+    /** Points {@code active} at a published version; the caller holds {@link #ACTIVE_LOCK}. */
+    private void moveActive(String id) {
         publishedFolder(id);
         Path temporary = root.resolve(TEMPORARY_PREFIX + ACTIVE + "-" + randomSuffix());
         try {
