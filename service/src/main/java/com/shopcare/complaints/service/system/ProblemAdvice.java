@@ -62,10 +62,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getCause();
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof PayloadTooLargeException tooLarge) {
-                return problem(Problems.payloadTooLarge(tooLarge.limit()));
-            }
+        ProblemDetail refused = RefusedBodyException.findIn(ex);
+        if (refused != null) {
+            return problem(refused);
         }
         List<FieldError> violations = schemaViolations(request);
         return problem(Problems.invalidRequest(violations.isEmpty() ? List.of(JsonErrors.describe(cause)) : violations));
@@ -104,10 +103,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     /** A body that claims to be multipart but is not; it never reaches a handler. */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> brokenMultipart(MultipartException ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PayloadTooLargeException tooLarge) {
-                return problem(Problems.payloadTooLarge(tooLarge.limit()));
-            }
+        ProblemDetail refused = RefusedBodyException.findIn(ex);
+        if (refused != null) {
+            return problem(refused);
         }
         return problem(Problems.invalidRequest(List.of(new FieldError("$", "the body is not valid multipart/form-data"))));
     }

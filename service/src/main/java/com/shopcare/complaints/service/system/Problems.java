@@ -34,6 +34,30 @@ public final class Problems {
         return problem;
     }
 
+    static ProblemDetail bodyTooSlow(java.time.Duration budget) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.REQUEST_TIMEOUT,
+                "The request body did not arrive within " + budget.toMillis() + " ms of its headers.");
+        problem.setType(URI.create(TYPE_PREFIX + "request-timeout"));
+        problem.setTitle("Request not received in time");
+        return problem;
+    }
+
+    static ProblemDetail tooManySlowBodies() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Too many requests are sending their body slowly right now; send the body at once, or retry later.");
+        problem.setType(URI.create(TYPE_PREFIX + "too-many-slow-requests"));
+        problem.setTitle("Too many slow requests");
+        return problem;
+    }
+
+    static ProblemDetail tooManyFromOneAddress(int limit) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "This client address already has " + limit + " requests in progress; wait for one to finish.");
+        problem.setType(URI.create(TYPE_PREFIX + "too-many-concurrent-requests"));
+        problem.setTitle("Too many requests at once");
+        return problem;
+    }
+
     public static ProblemDetail unauthorized() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
                 "Send a valid key as 'Authorization: Bearer <key>'.");
