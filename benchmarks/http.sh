@@ -5,7 +5,7 @@
 # COMPARE_JAR="other.jar[;another.jar --some.option=x]" also starts each other build of the service (on core 0 too,
 # idle while not measured) and measures its decision endpoint in the same alternating rounds, e.g. the previous commit
 # built alongside; the lines "decisions/s of this build / <jar>" then compare the two.
-# Usage: benchmarks/http.sh   (DURATION=30 ROUNDS=3 WARMUP_MAX=600 CONNECTIONS=16 SOAK_SECONDS=0 change the defaults)
+# Usage: benchmarks/http.sh   (DURATION=30 ROUNDS=3 WARMUP_MAX=1500 CONNECTIONS=16 SOAK_SECONDS=0 change the defaults)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,11 +14,14 @@ DURATION=${DURATION:-30}
 # of the machine or of the JIT hits all of them.
 ROUNDS=${ROUNDS:-3}
 # Warm-up: the endpoints in turn, 30 s each, until a pass leaves every JIT with fewer than JIT_QUIET methods
-# to compile, or WARMUP_MAX seconds have passed. The JIT compiler threads share the server's one core with 16 request
-# threads, so under full load compiling the decision path takes minutes (measured: hundreds of compilations per 30 s
-# for the first 4 minutes); a fixed warm-up left the first measured endpoint still compiling.
-WARMUP_MAX=${WARMUP_MAX:-600}
+# to compile and moves no endpoint's rate by more than RATE_QUIET % from the pass before, or WARMUP_MAX seconds have
+# passed. The JIT compiler threads share the server's one core with 16 request threads, so under full load compiling
+# the decision path takes minutes (measured: hundreds of compilations per 30 s for the first 4 minutes); a fixed
+# warm-up left the first measured endpoint still compiling, and the compilation count alone settled minutes before
+# the rates did (2026-12-03: both builds still gained 10-20 % per pass after the count had settled).
+WARMUP_MAX=${WARMUP_MAX:-1500}
 JIT_QUIET=${JIT_QUIET:-40}
+RATE_QUIET=${RATE_QUIET:-10}
 CONNECTIONS=${CONNECTIONS:-16}
 SOAK_SECONDS=${SOAK_SECONDS:-0}
 PORT=${PORT:-8089}
@@ -97,6 +100,7 @@ latency() { awk -v p="$2%" '$1 == p { v = $2; if (v ~ /us$/) print v+0; else if 
 # Methods every server's JIT has compiled so far, one figure per server.
 compiled() { for pid in "${SERVERS[@]}"; do jstat -compiler "$pid" | awk 'NR == 2 { printf "%s ", $1 }'; done; }
 warm_started=$SECONDS
+previous=()
 while :; do
   before=($(compiled))
   run warm-decisions "$DECISIONS" 30
@@ -105,8 +109,14 @@ while :; do
   after=($(compiled))
   fresh=0
   for i in "${!after[@]}"; do fresh=$(( fresh > after[i] - before[i] ? fresh : after[i] - before[i] )); done
-  echo "warm-up at $(( SECONDS - warm_started )) s: at most $fresh methods compiled by one server in the last pass, $(rate warm-decisions) decisions/s, $(rate warm-baseline) baseline/s" >&2
-  [ "$fresh" -lt "$JIT_QUIET" ] && break
+  rates=($(rate warm-decisions) $(rate warm-baseline) $(for i in "${!COMPARED[@]}"; do rate "warm-other-$i"; done))
+  # The largest change of an endpoint's rate since the pass before, in per cent (100 after the first pass).
+  moved=$(awk -v now="${rates[*]}" -v before="${previous[*]:-}" 'BEGIN { n = split(now, a); m = split(before, b); d = 100
+    if (m == n) { d = 0; for (i = 1; i <= n; i++) { c = (a[i] - b[i]) / b[i] * 100; c = c < 0 ? -c : c; if (c > d) d = c } }
+    printf "%.0f", d }')
+  previous=("${rates[@]}")
+  echo "warm-up at $(( SECONDS - warm_started )) s: at most $fresh methods compiled by one server in the last pass, rates moved by up to $moved %, $(rate warm-decisions) decisions/s, $(rate warm-baseline) baseline/s" >&2
+  [ "$fresh" -lt "$JIT_QUIET" ] && [ "$moved" -le "$RATE_QUIET" ] && break
   [ $(( SECONDS - warm_started )) -ge "$WARMUP_MAX" ] && { echo "warm-up: the JIT did not settle within ${WARMUP_MAX}s; measuring anyway" >&2; break; }
 done
 WARMED_UP=$(( SECONDS - warm_started ))

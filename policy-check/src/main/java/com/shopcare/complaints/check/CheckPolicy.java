@@ -84,7 +84,7 @@ public final class CheckPolicy {
             Map<String, byte[]> files = new TreeMap<>(baselineFiles.files());
             files.putAll(dmnFiles(draftFolder));
             ScenarioBook scenarios = scenarioFolder == null ? ScenarioBook.shipped() : ScenarioBook.fromFolder(scenarioFolder);
-            CheckReport report = new PolicyCheck(compiler, scenarios, sampleSize)
+            CheckReport report = new PolicyCheck(compiler, scenarios, sampleSize, PolicyCheck.DEFAULT_BUDGET)
                     .check(PolicyFiles.of(files), baseline, past == null ? null : PastComplaints.parse(Files.readAllBytes(past)))
                     .report();
             out.println("Policy check of " + draftFolder + " against "

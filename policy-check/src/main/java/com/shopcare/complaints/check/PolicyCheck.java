@@ -15,6 +15,7 @@ import com.shopcare.complaints.scenarios.ScenarioBook;
 import com.shopcare.complaints.scenarios.ScenarioReport;
 import com.shopcare.complaints.scenarios.ScenarioRunner;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -28,6 +29,8 @@ public final class PolicyCheck {
 
     /** The size of the generated sample; the same seed every time, so a check's figures are reproducible. */
     public static final int SAMPLE_SIZE = 10_000;
+    /** Deciding the sample takes 1-3 s with the shipped tables on a 2-core machine. */
+    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(60);
     static final long SAMPLE_SEED = 20_261_123L;
 
     /** A report and, when the draft compiles, the compiled draft. */
@@ -37,16 +40,21 @@ public final class PolicyCheck {
     private final PolicyCompiler compiler;
     private final ScenarioBook scenarios;
     private final int sampleSize;
+    private final Duration budget;
 
     public PolicyCheck(PolicyCompiler compiler, ScenarioBook scenarios) {
-        this(compiler, scenarios, SAMPLE_SIZE);
+        this(compiler, scenarios, SAMPLE_SIZE, DEFAULT_BUDGET);
     }
 
-    /** @param sampleSize how many complaints to generate; the service's default is {@link #SAMPLE_SIZE} */
-    public PolicyCheck(PolicyCompiler compiler, ScenarioBook scenarios, int sampleSize) {
+    /**
+     * @param sampleSize how many complaints to generate; the service's default is {@link #SAMPLE_SIZE}
+     * @param budget     how long deciding the sample may take; a draft slower than that is an error, not a wait
+     */
+    public PolicyCheck(PolicyCompiler compiler, ScenarioBook scenarios, int sampleSize, Duration budget) {
         this.compiler = compiler;
         this.scenarios = scenarios;
         this.sampleSize = sampleSize;
+        this.budget = budget;
     }
 
     /**
@@ -94,7 +102,14 @@ public final class PolicyCheck {
         // complaint the draft cannot decide ends the sampling: invariant 5 is broken, and an impact is meaningless.
         PolicyInvariants invariantCheck = new PolicyInvariants(compiled);
         List<Decision> drafted = new ArrayList<>(sample.size());
+        long deadline = System.nanoTime() + budget.toNanos();
         for (Complaint complaint : sample) {
+            if (System.nanoTime() - deadline > 0) {
+                structure.add(PolicyFinding.error(null, "CHECK_TOO_SLOW", "deciding the sample took longer than "
+                        + budget.toSeconds() + " s, so the check stopped after " + drafted.size() + " of " + sample.size()
+                        + " complaints: a table of this draft decides too slowly to serve shops"));
+                break;
+            }
             Decision decision = invariantCheck.decide(complaint);
             if (decision == null) {
                 break;

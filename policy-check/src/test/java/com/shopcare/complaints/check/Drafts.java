@@ -3,6 +3,7 @@ package com.shopcare.complaints.check;
 import com.shopcare.complaints.engine.PolicyFiles;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +48,24 @@ public final class Drafts {
         return edit(DISSATISFACTION, "(<inputData )", "<decision id=\"_exit\" name=\"Exit\"><literalExpression><text>"
                 + "function(code) external {java: {class: \"java.lang.System\", method signature: \"exit(int)\"}}"
                 + "</text></literalExpression></decision>\n  $1");
+    }
+
+    /**
+     * Dissatisfaction's first row (NOT_DELIVERED: 35 points) builds a list of a hundred million numbers first, for a
+     * delay no sample complaint has: evaluated, one such request would fill the heap (issue 21, finding 2).
+     */
+    public static String hugeListBehindARareCondition() {
+        return firstRowPoints("if Delay Days &gt; 100000 then count(for i in 1..100000000 return i) else 35");
+    }
+
+    /** The same row matching the delay against a pattern whose matching time grows exponentially with its length. */
+    public static String catastrophicPattern() {
+        return firstRowPoints("if matches(string(Delay Days), \"^([0-9]+)+x$\") then 0 else 35");
+    }
+
+    private static String firstRowPoints(String feel) {
+        return edit(DISSATISFACTION, "(<outputEntry id=\"_Dissatisfaction_o_30\">\\s*<text>)35(</text>)",
+                "$1" + Matcher.quoteReplacement(feel) + "$2");
     }
 
     public static byte[] bytes(String text) {

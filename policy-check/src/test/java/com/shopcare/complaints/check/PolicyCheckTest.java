@@ -9,6 +9,7 @@ import com.shopcare.complaints.scenarios.ScenarioBook;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +20,8 @@ class PolicyCheckTest {
     private static final PolicyCompiler COMPILER = new PolicyCompiler();
     private static final Policy ACTIVE = COMPILER.compile(PolicyFiles.shipped());
     /** Smaller than the service's sample, to keep the build fast; one test below checks the full size. */
-    private static final PolicyCheck CHECK = new PolicyCheck(COMPILER, ScenarioBook.shipped(), 500);
+    private static final PolicyCheck CHECK = new PolicyCheck(COMPILER, ScenarioBook.shipped(), 500,
+            PolicyCheck.DEFAULT_BUDGET);
 
     @Test
     void raisingTheMediumVoucherPassesAndShowsTheExtraVoucherMoney() {
@@ -53,6 +55,20 @@ class PolicyCheckTest {
                 assertThat(mismatch.actual()).isEqualTo("1.20");
             });
         });
+    }
+
+    @Test
+    void aDraftTooSlowToDecideItsSampleInTheBudgetIsAnErrorNotAWait() {
+        // No time at all: the check stops before the first sample complaint, as it would after a minute of a slow table.
+        PolicyCheck impatient = new PolicyCheck(COMPILER, ScenarioBook.shipped(), 500, Duration.ZERO);
+
+        CheckReport report = impatient.check(PolicyFiles.shipped().with(Drafts.COMPENSATION, Drafts.bytes(Drafts.mediumVoucher(12))),
+                ACTIVE, null).report();
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.errors()).anySatisfy(error ->
+                assertThat(error).contains("deciding the sample took longer than 0 s", "stopped after 0 of 500 complaints"));
+        assertThat(report.sampleImpact()).isNull();
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
  * a Java (or any non-FEEL) function definition, FEEL's {@code external} function form, a DOCTYPE or XML entity
  * (XXE, billion laughs), an import from outside the policy, and anything that is not a DMN file at all. KIE's DMN
  * validator flags none of the first two, so without this a table edit could call any Java method on the class path.
+ * Every FEEL expression is also held to {@link FeelLimits}: nothing whose cost could grow without bound.
  */
 public final class PolicyFileScanner {
 
@@ -70,6 +71,10 @@ public final class PolicyFileScanner {
             Deque<Integer> textLines = new ArrayDeque<>();
             int prose = 0;
             boolean rootSeen = false;
+            // Where in a decision table the scan is, for the messages: the decision's name and the row (from 1).
+            String decision = null;
+            int row = 0;
+            boolean inRule = false;
             while (xml.hasNext()) {
                 switch (xml.next()) {
                     case XMLStreamConstants.DTD -> {
@@ -102,6 +107,16 @@ public final class PolicyFileScanner {
                             }
                         }
                         checkElement(fileName, xml, element, bundleNamespaces, problems);
+                        switch (element) {
+                            case "decision" -> decision = xml.getAttributeValue(null, "name");
+                            case "decisionTable" -> row = 0;
+                            case "rule" -> {
+                                row++;
+                                inRule = true;
+                            }
+                            default -> {
+                            }
+                        }
                         open.push(element);
                         texts.push(new StringBuilder());
                         textLines.push(xml.getLocation().getLineNumber());
@@ -121,7 +136,11 @@ public final class PolicyFileScanner {
                         if (PROSE.contains(element)) {
                             prose--;
                         } else if (prose == 0) {
-                            checkFeel(fileName, line, text, problems);
+                            String where = inRule ? " (table '" + decision + "', row " + row + ")" : "";
+                            checkFeel(fileName, line, where, text, problems);
+                        }
+                        if ("rule".equals(element)) {
+                            inRule = false;
                         }
                     }
                     default -> {
@@ -145,10 +164,14 @@ public final class PolicyFileScanner {
         // models (encapsulatedLogic). Any element with a kind other than FEEL is refused, whatever its name or
         // namespace: KIE reads DMN 1.1's kind from its own namespace.
         String kind = xml.getAttributeValue(null, "kind");
-        if (kind != null && !Set.of("FEEL", "F").contains(kind.strip().toUpperCase(Locale.ROOT))) {
+        boolean feel = kind == null || Set.of("FEEL", "F").contains(kind.strip().toUpperCase(Locale.ROOT));
+        if (!feel) {
             String kindName = KIND_NAMES.getOrDefault(kind.strip().toUpperCase(Locale.ROOT), kind);
             problems.add(at(fileName, xml.getLocation()) + "a " + kindName + " external function (" + element
                     + " kind=\"" + kind + "\") is not allowed: policy files may only use FEEL");
+        } else if ("functionDefinition".equals(element)) {
+            problems.add(at(fileName, xml.getLocation()) + "a function definition (functionDefinition) is not allowed:"
+                    + " a function can call itself without end, and a policy table needs none");
         }
         if ("import".equals(element)) {
             String namespace = xml.getAttributeValue(null, "namespace");
@@ -163,14 +186,20 @@ public final class PolicyFileScanner {
         }
     }
 
-    private static void checkFeel(String fileName, int firstLine, String feel, List<String> problems) {
-        Matcher external = EXTERNAL.matcher(withoutStringsAndComments(feel));
+    private static void checkFeel(String fileName, int firstLine, String where, String feel, List<String> problems) {
+        String code = withoutStringsAndComments(feel);
+        Matcher external = EXTERNAL.matcher(code);
         if (external.find()) {
             int keyword = external.start(1) >= 0 ? external.start(1) : external.start(2);
             int line = firstLine + (int) feel.substring(0, keyword).chars().filter(c -> c == '\n').count();
-            problems.add(fileName + (firstLine < 0 ? ": " : ", line " + line + ": ")
+            problems.add(fileName + (firstLine < 0 ? "" : ", line " + line) + where + ": "
                     + "an external function (function(...) external {...}) is not allowed: it calls Java code,"
                     + " and policy files may only use FEEL");
+            // Its function(...) is that construct, already named.
+            return;
+        }
+        for (String problem : FeelLimits.problems(feel, code)) {
+            problems.add(fileName + (firstLine < 0 ? "" : ", line " + firstLine) + where + ": " + problem);
         }
     }
 

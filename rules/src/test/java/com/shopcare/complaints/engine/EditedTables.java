@@ -165,6 +165,38 @@ final class EditedTables {
                 </businessKnowledgeModel>
                 """.indent(2);
 
+    /**
+     * Dissatisfaction's first row gives its points only after building a list of a hundred million numbers, and only
+     * for a delay no complaint has: a check's sample never meets it, one shop request would fill the heap.
+     */
+    static EditedTable hugeListBehindARareCondition() {
+        return dissatisfactionFirstRowPoints("if Delay Days > 100000 then count(for i in 1..100000000 return i) else 35");
+    }
+
+    /** Dissatisfaction's first row matches the delay against a pattern whose matching time grows exponentially. */
+    static EditedTable catastrophicPattern() {
+        return dissatisfactionFirstRowPoints("if matches(string(Delay Days), \"^([0-9]+)+x$\") then 0 else 35");
+    }
+
+    /** Dissatisfaction's first row calls a function that calls itself twice per call: 2^60 calls. */
+    static EditedTable selfCallingFunction() {
+        return dissatisfactionFirstRowPoints(
+                "{twice: function(n) if n = 0 then 1 else twice(n - 1) + twice(n - 1), points: twice(60)}.points");
+    }
+
+    /** Dissatisfaction's first row with two iterations of 100 values each, nested: 10,000 evaluations. */
+    static EditedTable nestedIterations() {
+        return dissatisfactionFirstRowPoints("count(for a in 1..100, b in 1..100 return a) - 9965");
+    }
+
+    private static EditedTable dissatisfactionFirstRowPoints(String feel) {
+        return edit("Dissatisfaction.dmn", text -> replaceOnce(text, """
+                <outputEntry id="_Dissatisfaction_o_30">
+                          <text>35</text>""", """
+                <outputEntry id="_Dissatisfaction_o_30">
+                          <text>%s</text>""".formatted(feel.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))));
+    }
+
     /** Remedies' description uses an entity {@code &passwd;} it does not declare. */
     static EditedTable remediesUsingAnUndeclaredEntity() {
         return edit("Remedies.dmn", EditedTables::usePasswdEntity);

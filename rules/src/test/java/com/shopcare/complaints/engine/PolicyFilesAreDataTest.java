@@ -146,14 +146,16 @@ class PolicyFilesAreDataTest {
     }
 
     @Test
-    void functionDefinitionOfAnyKindButFeelIsRejectedWhateverTheCase() {
+    void functionDefinitionOfAnyKindIsRejectedWhateverTheCase() {
         assertThat(scan("<functionDefinition kind=\"PMML\"/>")).singleElement().asString()
                 .isEqualTo("Test.dmn, line 2: a PMML external function (functionDefinition kind=\"PMML\") is not allowed: "
                         + FEEL_ONLY);
         assertThat(scan("<functionDefinition kind=\"java\"/>")).singleElement().asString()
                 .contains("(functionDefinition kind=\"java\") is not allowed");
+        // FEEL ones are no external code, but a function can call itself without end (FeelLimits).
         assertThat(scan("<functionDefinition kind=\"FEEL\"/><functionDefinition kind=\"feel\"/><functionDefinition/>"))
-                .isEmpty();
+                .hasSize(3).allSatisfy(problem -> assertThat(problem)
+                        .startsWith("Test.dmn, line 2: a function definition (functionDefinition) is not allowed"));
     }
 
     @Test
@@ -229,6 +231,43 @@ class PolicyFilesAreDataTest {
     }
 
     /** The problems of the given files, as the compiler reports them when it refuses them. */
+    @Test
+    void hugeListBehindARareConditionIsRefusedNamingTheTableAndRow() {
+        EditedTable sample = EditedTables.hugeListBehindARareCondition();
+
+        assertThat(refusal(sample.inShippedPolicy())).containsExactly("Dissatisfaction.dmn, line "
+                + sample.lineOf("count(for i") + " (table 'Dissatisfaction Points', row 1): an iteration over 100000000"
+                + " values is not allowed: the iterations of one expression may run over at most 1000 values in all");
+    }
+
+    @Test
+    void nestedIterationsOverTooManyValuesInAllAreRefused() {
+        EditedTable sample = EditedTables.nestedIterations();
+
+        assertThat(refusal(sample.inShippedPolicy())).singleElement().asString()
+                .startsWith("Dissatisfaction.dmn, line " + sample.lineOf("count(for a") + " (table 'Dissatisfaction Points', row 1)")
+                .contains("an iteration over 10000 values is not allowed");
+    }
+
+    @Test
+    void catastrophicPatternIsRefusedNamingThePattern() {
+        EditedTable sample = EditedTables.catastrophicPattern();
+
+        assertThat(refusal(sample.inShippedPolicy())).containsExactly("Dissatisfaction.dmn, line "
+                + sample.lineOf("matches(") + " (table 'Dissatisfaction Points', row 1): the pattern \"^([0-9]+)+x$\" of"
+                + " matches(...) repeats a group that itself repeats or has alternatives, which is not allowed:"
+                + " matching it can take exponential time");
+    }
+
+    @Test
+    void selfCallingFunctionIsRefused() {
+        EditedTable sample = EditedTables.selfCallingFunction();
+
+        assertThat(refusal(sample.inShippedPolicy())).singleElement().asString()
+                .startsWith("Dissatisfaction.dmn, line " + sample.lineOf("twice: function") + " (table 'Dissatisfaction Points', row 1)")
+                .contains("a function definition (function(...) ...) is not allowed");
+    }
+
     private static List<String> refusal(PolicyFiles files) {
         PolicyException refused = catchThrowableOfType(PolicyException.class, () -> TestPolicies.compiler().compile(files));
 

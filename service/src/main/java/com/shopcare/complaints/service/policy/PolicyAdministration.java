@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ class PolicyAdministration {
 
     private final ActivePolicy activePolicy;
     private final int sampleSize;
+    private final Duration checkTimeout;
     private final Clock clock = Clock.systemUTC();
     private final JsonMapper json = JsonMapper.builder().build();
     private PolicyCheck check;
@@ -47,6 +49,7 @@ class PolicyAdministration {
     PolicyAdministration(ActivePolicy activePolicy, PolicyProperties properties) {
         this.activePolicy = activePolicy;
         this.sampleSize = properties.checkSampleSize();
+        this.checkTimeout = properties.checkTimeout();
     }
 
     /** @param uploads file name to content; {@code pastComplaints} may be null */
@@ -164,7 +167,7 @@ class PolicyAdministration {
 
     private PolicyCheck check() {
         if (check == null) {
-            check = new PolicyCheck(activePolicy.compiler(), ScenarioBook.shipped(), sampleSize);
+            check = new PolicyCheck(activePolicy.compiler(), ScenarioBook.shipped(), sampleSize, checkTimeout);
         }
         return check;
     }

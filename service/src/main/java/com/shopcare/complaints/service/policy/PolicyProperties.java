@@ -13,11 +13,13 @@ import java.time.Duration;
  * @param folder        the tables a new store starts with (one DMN file per model); when absent, the shipped ones
  * @param watchInterval how often each replica looks for a newly activated version in the store
  * @param checkSampleSize how many generated complaints a draft's check decides (invariants and impact)
+ * @param checkTimeout    how long deciding them may take; a slower draft is a check error, not a longer wait
  * @param warmUp        whether the instance decides the scenario examples through its own endpoint before it reports
  *                      UP (a cold JVM answers its first requests slowly); off only in tests that do not test it
  */
 @ConfigurationProperties("decision.policy")
 public record PolicyProperties(Path store, Path folder, @DefaultValue("1s") Duration watchInterval,
                                @DefaultValue("10000") int checkSampleSize,
+                               @DefaultValue("60s") Duration checkTimeout,
                                @DefaultValue("true") boolean warmUp) {
 }
