@@ -5,7 +5,7 @@
 # COMPARE_JAR="other.jar[;another.jar --some.option=x]" also starts each other build of the service (on core 0 too,
 # idle while not measured) and measures its decision endpoint in the same alternating rounds, e.g. the previous commit
 # built alongside; the lines "decisions/s of this build / <jar>" then compare the two.
-# Usage: benchmarks/http.sh   (DURATION=30 ROUNDS=3 WARMUP_MAX=1500 CONNECTIONS=16 SOAK_SECONDS=0 change the defaults)
+# Usage: benchmarks/http.sh   (DURATION=30 ROUNDS=3 WARMUP_MIN=900 WARMUP_MAX=1500 CONNECTIONS=16 SOAK_SECONDS=0 change the defaults)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,15 +13,15 @@ DURATION=${DURATION:-30}
 # Measured rounds; each runs the baseline, then the decisions (then each compared build's decisions), so that a drift
 # of the machine or of the JIT hits all of them.
 ROUNDS=${ROUNDS:-3}
-# Warm-up: the endpoints in turn, 30 s each, until a pass leaves every JIT with fewer than JIT_QUIET methods
-# to compile and moves no endpoint's rate by more than RATE_QUIET % from the pass before, or WARMUP_MAX seconds have
-# passed. The JIT compiler threads share the server's one core with 16 request threads, so under full load compiling
-# the decision path takes minutes (measured: hundreds of compilations per 30 s for the first 4 minutes); a fixed
-# warm-up left the first measured endpoint still compiling, and the compilation count alone settled minutes before
-# the rates did (2026-12-03: both builds still gained 10-20 % per pass after the count had settled).
+# Warm-up: the endpoints in turn, 30 s each, for at least WARMUP_MIN seconds and then until a pass leaves every JIT
+# with fewer than JIT_QUIET methods to compile, or WARMUP_MAX seconds have passed. The JIT compiler threads share the
+# server's one core with 16 request threads, so under full load compiling the decision path takes minutes (measured:
+# hundreds of compilations per 30 s for the first 4 minutes), and both builds kept gaining for 12-15 minutes after
+# the compilation count had settled (2026-12-03); after that the rates moved by 20-50 % between passes, the machine's
+# own noise, so waiting for the rates to settle would wait for ever.
+WARMUP_MIN=${WARMUP_MIN:-900}
 WARMUP_MAX=${WARMUP_MAX:-1500}
 JIT_QUIET=${JIT_QUIET:-40}
-RATE_QUIET=${RATE_QUIET:-10}
 CONNECTIONS=${CONNECTIONS:-16}
 SOAK_SECONDS=${SOAK_SECONDS:-0}
 PORT=${PORT:-8089}
@@ -100,23 +100,16 @@ latency() { awk -v p="$2%" '$1 == p { v = $2; if (v ~ /us$/) print v+0; else if 
 # Methods every server's JIT has compiled so far, one figure per server.
 compiled() { for pid in "${SERVERS[@]}"; do jstat -compiler "$pid" | awk 'NR == 2 { printf "%s ", $1 }'; done; }
 warm_started=$SECONDS
-previous=()
 while :; do
   before=($(compiled))
   run warm-decisions "$DECISIONS" 30
   run warm-baseline "$BASELINE" 30
-  for i in "${!COMPARED[@]}"; do run "warm-other-$i" "$(other "$i")" 30; done
+  for i in "${!COMPARED[@]}"; do run "warm-other-$i" "$(other "$i")" 30; run "warm-other-$i-baseline" "$(other "$i")" 30; done
   after=($(compiled))
   fresh=0
   for i in "${!after[@]}"; do fresh=$(( fresh > after[i] - before[i] ? fresh : after[i] - before[i] )); done
-  rates=($(rate warm-decisions) $(rate warm-baseline) $(for i in "${!COMPARED[@]}"; do rate "warm-other-$i"; done))
-  # The largest change of an endpoint's rate since the pass before, in per cent (100 after the first pass).
-  moved=$(awk -v now="${rates[*]}" -v before="${previous[*]:-}" 'BEGIN { n = split(now, a); m = split(before, b); d = 100
-    if (m == n) { d = 0; for (i = 1; i <= n; i++) { c = (a[i] - b[i]) / b[i] * 100; c = c < 0 ? -c : c; if (c > d) d = c } }
-    printf "%.0f", d }')
-  previous=("${rates[@]}")
-  echo "warm-up at $(( SECONDS - warm_started )) s: at most $fresh methods compiled by one server in the last pass, rates moved by up to $moved %, $(rate warm-decisions) decisions/s, $(rate warm-baseline) baseline/s" >&2
-  [ "$fresh" -lt "$JIT_QUIET" ] && [ "$moved" -le "$RATE_QUIET" ] && break
+  echo "warm-up at $(( SECONDS - warm_started )) s: at most $fresh methods compiled by one server in the last pass, $(rate warm-decisions) decisions/s, $(rate warm-baseline) baseline/s" >&2
+  [ "$fresh" -lt "$JIT_QUIET" ] && [ $(( SECONDS - warm_started )) -ge "$WARMUP_MIN" ] && break
   [ $(( SECONDS - warm_started )) -ge "$WARMUP_MAX" ] && { echo "warm-up: the JIT did not settle within ${WARMUP_MAX}s; measuring anyway" >&2; break; }
 done
 WARMED_UP=$(( SECONDS - warm_started ))
@@ -124,7 +117,12 @@ WARMED_UP=$(( SECONDS - warm_started ))
 for round in $(seq 1 "$ROUNDS"); do
   run "max-baseline-$round" "$BASELINE" "$DURATION"
   run "max-decisions-$round" "$DECISIONS" "$DURATION"
-  for i in "${!COMPARED[@]}"; do run "max-other-$i-$round" "$(other "$i")" "$DURATION"; done
+  # Each compared build also serves the baseline, as this one does: the JIT compiles for the traffic it sees, and a
+  # build that only ever decided would be compiled for deciding alone (runs A-E of 2026-12-03 compared builds so).
+  for i in "${!COMPARED[@]}"; do
+    run "max-other-$i-baseline-$round" "$(other "$i")" "$DURATION"
+    run "max-other-$i-$round" "$(other "$i")" "$DURATION"
+  done
 done
 # Over all rounds: requests/s of each endpoint, the mean of its rounds.
 mean_rate() { for round in $(seq 1 "$ROUNDS"); do rate "max-$1-$round"; done | awk '{ s += $1 } END { printf "%.0f", s / NR }'; }
@@ -165,7 +163,7 @@ fi
 
 echo "Server: core 0 ($(java -version 2>&1 | head -1), $JVM_OPTS); wrk: core 1, 1 thread, $CONNECTIONS connections, ${DURATION}s per run; warmed up ${WARMED_UP}s"
 printf '| run | requests/s | p50 µs | p99 µs | context switches per request |\n|---|---|---|---|---|\n'
-for r in $(for round in $(seq 1 "$ROUNDS"); do echo "max-baseline-$round max-decisions-$round"; for i in "${!COMPARED[@]}"; do echo "max-other-$i-$round"; done; done) half-baseline half-decisions soak; do
+for r in $(for round in $(seq 1 "$ROUNDS"); do echo "max-baseline-$round max-decisions-$round"; for i in "${!COMPARED[@]}"; do echo "max-other-$i-baseline-$round max-other-$i-$round"; done; done) half-baseline half-decisions soak; do
   [ -f "$OUT/$r.txt" ] || continue
   [ "$r" = soak ] && [ "$SOAK_SECONDS" -eq 0 ] && continue
   printf '| %s | %s | %s | %s | %s |\n' "$r" "$(rate $r)" "$(latency $r 50)" "$(latency $r 99)" \

@@ -47,7 +47,7 @@ class Decisions {
         long started = System.nanoTime();
         Currency currency = RequestChecks.check(request);
         // The policy is read once per request: a version activated meanwhile decides the next request, not half of this one.
-        Policy policy = policyVersion == null ? activePolicy.current() : activePolicy.version(policyVersion);
+        Policy policy = policyVersion == null ? activePolicy.current() : activePolicy.pinnedVersion(policyVersion, shop);
         Decision decision = policy.decide(DecisionMapper.toComplaint(request, currency));
         String decisionId = RandomIds.newId();
         DecisionResponse response = DecisionMapper.toResponse(decisionId, request, decision).shopId(shop);

@@ -6,13 +6,24 @@ import com.shopcare.complaints.engine.Policy;
 import com.shopcare.complaints.engine.PolicyCompiler;
 import com.shopcare.complaints.engine.PolicyException;
 import com.shopcare.complaints.service.system.NotFoundException;
+import com.shopcare.complaints.service.system.PinRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.github.bucket4j.Bucket;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -22,14 +33,25 @@ import java.util.concurrent.atomic.AtomicReference;
  * the file and the problem named. Later versions come from the store ({@link #refresh}, {@link #activate}).
  */
 @Component
-public class ActivePolicy implements SmartInitializingSingleton {
+public class ActivePolicy implements SmartInitializingSingleton, DisposableBean {
 
-    /** Old versions a request may pin with {@code Policy-Version}, compiled on first use and kept this many at most. */
-    private static final int PINNED_VERSIONS = 8;
+    /**
+     * The heap a compiled version takes per byte of its DMN files, for bounding the pinned versions by memory:
+     * measured with the shipped tables (about 100 KB of DMN), including the outcomes each model remembers.
+     */
+    static final long HEAP_PER_DMN_BYTE = 100;
     private static final Logger log = LoggerFactory.getLogger(ActivePolicy.class);
 
     private final AtomicReference<Policy> current = new AtomicReference<>();
-    private final Cache<String, Policy> pinned = Caffeine.newBuilder().maximumSize(PINNED_VERSIONS).build();
+    /** Versions other than the active one, for {@code Policy-Version} and rollbacks, bounded by their estimated heap. */
+    private final Cache<String, Pinned> pinned;
+    /** Versions being compiled for a pin, one at a time, never on a request thread. */
+    private final ThreadPoolTaskExecutor pinCompiler = new ThreadPoolTaskExecutor();
+    private final Map<String, CompletableFuture<Policy>> compiling = new ConcurrentHashMap<>();
+    /** Per shop: how many versions not yet compiled it may still have compiled this minute. */
+    private final Cache<String, Bucket> pinBudgets;
+    private final Duration pinWait;
+    private final int pinsPerMinute;
     private final PolicyCompilation compilation;
     private final ApplicationEventPublisher events;
     private PolicyStore store;
@@ -41,6 +63,28 @@ public class ActivePolicy implements SmartInitializingSingleton {
         // Started early by PolicyCompilation.StartEarly; an application built without it starts compiling here.
         this.compilation = compilation.getIfAvailable(() -> PolicyCompilation.start(properties.store(), properties.folder()));
         this.events = events;
+        this.pinned = Caffeine.newBuilder().maximumWeight(properties.pinnedMemory().toBytes())
+                .weigher((String id, Pinned version) -> version.heapBytes()).build();
+        this.pinsPerMinute = properties.pinsPerShopPerMinute();
+        // Bounded and expiring, like the rate limit's buckets: JWT mode admits shops nobody configured.
+        this.pinBudgets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+        this.pinWait = properties.pinWait();
+        pinCompiler.setCorePoolSize(1);
+        pinCompiler.setMaxPoolSize(1);
+        // A few waiting at most: beyond that a pin is answered 503 at once instead of queueing compilations.
+        pinCompiler.setQueueCapacity(4);
+        pinCompiler.setThreadNamePrefix("pin-compiler-");
+        pinCompiler.initialize();
+    }
+
+    private Bucket pinBudget(String shop) {
+        return pinBudgets.get(shop, s -> Bucket.builder()
+                .addLimit(limit -> limit.capacity(pinsPerMinute).refillGreedy(pinsPerMinute, Duration.ofMinutes(1)))
+                .build());
+    }
+
+    /** A compiled version and the heap it is estimated to take. */
+    private record Pinned(Policy policy, int heapBytes) {
     }
 
     @Override
@@ -64,21 +108,88 @@ public class ActivePolicy implements SmartInitializingSingleton {
         return policy;
     }
 
-    /** A published version, the active one or an older one (compiled once, then kept); 404 when there is none. */
+    /**
+     * A published version, the active one or an older one, for an admin (activation): compiled here and now when it
+     * is not compiled yet; 404 when there is none.
+     */
     public Policy version(String id) {
+        Policy known = compiledVersion(id);
+        if (known != null) {
+            return known;
+        }
+        requirePublished(id);
+        return keep(id, compiler.compile(store.files(id), id));
+    }
+
+    /**
+     * A published version a shop pins with {@code Policy-Version}. Never compiled on the request thread: a version
+     * not compiled yet is compiled in the background, one at a time, at most {@code pins-per-shop-per-minute} for
+     * one shop; the request waits for it up to {@code pin-wait}, and is otherwise answered 503 with Retry-After.
+     */
+    public Policy pinnedVersion(String id, String shop) {
+        Policy known = compiledVersion(id);
+        if (known != null) {
+            return known;
+        }
+        requirePublished(id);
+        CompletableFuture<Policy> compilation = compiling.get(id);
+        if (compilation == null) {
+            if (!pinBudget(shop).tryConsume(1)) {
+                throw new PinRefusedException(429, "Shop '" + shop + "' has had as many versions compiled for it this"
+                        + " minute as it may; pin a version compiled already (the active one needs no header), or retry"
+                        + " later.", 60);
+            }
+            try {
+                compilation = compiling.computeIfAbsent(id, version -> CompletableFuture.supplyAsync(
+                        () -> keep(version, compiler.compile(store.files(version), version)), pinCompiler));
+            } catch (java.util.concurrent.RejectedExecutionException busy) {
+                throw new PinRefusedException(503, "Other versions are being compiled; retry shortly.", 5);
+            }
+            CompletableFuture<Policy> started = compilation;
+            started.whenComplete((policy, failure) -> compiling.remove(id, started));
+        }
+        try {
+            return compilation.get(pinWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new PinRefusedException(503, "Version " + id + " is being compiled; retry shortly.", 2);
+        } catch (ExecutionException e) {
+            log.error("Policy {} is published but cannot be compiled here: {}", id, e.getCause().getMessage());
+            throw new PinRefusedException(503, "Version " + id + " cannot be used on this instance.", 60);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PinRefusedException(503, "Version " + id + " is being compiled; retry shortly.", 2);
+        }
+    }
+
+    /** The active version or a compiled one from memory, without reading the store; null when not compiled here. */
+    private Policy compiledVersion(String id) {
         Policy active = current();
         if (active.version().equals(id)) {
             return active;
         }
-        // Pinned versions already compiled are answered from memory: no store read on the request path.
-        Policy compiled = pinned.getIfPresent(id);
-        if (compiled != null) {
-            return compiled;
-        }
+        Pinned compiled = pinned.getIfPresent(id);
+        return compiled == null ? null : compiled.policy();
+    }
+
+    private void requirePublished(String id) {
         if (store.version(id).isEmpty()) {
             throw new NotFoundException("There is no published policy version '" + id + "'.");
         }
-        return pinned.get(id, version -> compiler.compile(store.files(version), version));
+    }
+
+    private Policy keep(String id, Policy policy) {
+        pinned.put(id, new Pinned(policy, heapBytes(id)));
+        return policy;
+    }
+
+    private int heapBytes(String id) {
+        long dmnBytes = store.files(id).files().values().stream().mapToLong(bytes -> bytes.length).sum();
+        return (int) Math.min(Integer.MAX_VALUE, dmnBytes * HEAP_PER_DMN_BYTE);
+    }
+
+    @Override
+    public void destroy() {
+        pinCompiler.shutdown();
     }
 
     /** True once the policy is compiled and it and the HTTP path have decided their warm-up complaints. */
@@ -98,7 +209,7 @@ public class ActivePolicy implements SmartInitializingSingleton {
     synchronized void swapTo(Policy policy) {
         Policy previous = current.getAndSet(policy);
         if (previous != null && !previous.version().equals(policy.version())) {
-            pinned.put(previous.version(), previous);
+            keep(previous.version(), previous);
             log.info("Policy {} is active (was {})", policy.version(), previous.version());
             events.publishEvent(new PolicyActivated(policy.version()));
         }
@@ -114,8 +225,8 @@ public class ActivePolicy implements SmartInitializingSingleton {
             return;
         }
         try {
-            Policy cached = pinned.getIfPresent(active);
-            swapTo(cached != null ? cached : compiler.compile(store.files(active), active));
+            Pinned cached = pinned.getIfPresent(active);
+            swapTo(cached != null ? cached.policy() : compiler.compile(store.files(active), active));
         } catch (PolicyException | IllegalArgumentException e) {
             log.error("Policy {} is active in the store but cannot be used here; {} keeps deciding: {}", active,
                     current().version(), e.getMessage());

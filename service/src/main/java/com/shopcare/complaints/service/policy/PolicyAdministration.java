@@ -12,6 +12,7 @@ import com.shopcare.complaints.engine.PolicyFiles;
 import com.shopcare.complaints.engine.PolicyModel;
 import com.shopcare.complaints.scenarios.ScenarioBook;
 import com.shopcare.complaints.service.system.CheckFailedException;
+import com.shopcare.complaints.service.system.StoreUnavailableException;
 import com.shopcare.complaints.service.system.InvalidRequestException;
 import com.shopcare.complaints.service.system.NotFoundException;
 import org.springframework.stereotype.Component;
@@ -42,6 +43,8 @@ class PolicyAdministration {
     private final ActivePolicy activePolicy;
     private final int sampleSize;
     private final Duration checkTimeout;
+    private final Duration draftRetention;
+    private final int maxDrafts;
     private final Clock clock = Clock.systemUTC();
     private final JsonMapper json = JsonMapper.builder().build();
     private PolicyCheck check;
@@ -50,6 +53,8 @@ class PolicyAdministration {
         this.activePolicy = activePolicy;
         this.sampleSize = properties.checkSampleSize();
         this.checkTimeout = properties.checkTimeout();
+        this.draftRetention = properties.draftRetention();
+        this.maxDrafts = properties.maxDrafts();
     }
 
     /** @param uploads file name to content; {@code pastComplaints} may be null */
@@ -79,6 +84,7 @@ class PolicyAdministration {
                 .publishable(report.passed())
                 .report(CheckReports.toApi(report));
         store.saveDraft(id, draftFiles, json.writeValueAsBytes(draft));
+        store.pruneDrafts(draftRetention, maxDrafts);
         if (!report.passed()) {
             throw CheckFailedException.draftHasErrors(id, report.errors());
         }
@@ -107,6 +113,8 @@ class PolicyAdministration {
             store.publishActive(version, files, draft.getBasedOn());
         } catch (PolicyStore.ActiveMovedException e) {
             throw CheckFailedException.activeMoved(draftId, draft.getBasedOn(), e.active());
+        } catch (PolicyStore.DamagedStoreException e) {
+            throw new StoreUnavailableException(e.getMessage());
         }
         activePolicy.swapTo(compiled);
         return toApi(version, true);

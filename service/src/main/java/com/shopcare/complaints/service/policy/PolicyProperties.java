@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Where the policy tables come from.
@@ -14,6 +15,11 @@ import java.time.Duration;
  * @param watchInterval how often each replica looks for a newly activated version in the store
  * @param checkSampleSize how many generated complaints a draft's check decides (invariants and impact)
  * @param checkTimeout    how long deciding them may take; a slower draft is a check error, not a longer wait
+ * @param draftRetention  how long a draft is kept; older ones are deleted when the next draft is saved
+ * @param maxDrafts       how many drafts are kept at most, the newest
+ * @param pinnedMemory    how much heap the versions compiled for {@code Policy-Version} may take together (estimated)
+ * @param pinsPerShopPerMinute how many versions not compiled yet one shop may have compiled for it a minute
+ * @param pinWait         how long a request pinning a version waits for its compilation before a 503 with Retry-After
  * @param warmUp        whether the instance decides the scenario examples through its own endpoint before it reports
  *                      UP (a cold JVM answers its first requests slowly); off only in tests that do not test it
  */
@@ -21,5 +27,10 @@ import java.time.Duration;
 public record PolicyProperties(Path store, Path folder, @DefaultValue("1s") Duration watchInterval,
                                @DefaultValue("10000") int checkSampleSize,
                                @DefaultValue("60s") Duration checkTimeout,
+                               @DefaultValue("30d") Duration draftRetention,
+                               @DefaultValue("200") int maxDrafts,
+                               @DefaultValue("64MB") DataSize pinnedMemory,
+                               @DefaultValue("1") int pinsPerShopPerMinute,
+                               @DefaultValue("3s") Duration pinWait,
                                @DefaultValue("true") boolean warmUp) {
 }

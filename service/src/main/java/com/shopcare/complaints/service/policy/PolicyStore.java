@@ -17,7 +17,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,8 +44,12 @@ import java.util.stream.Stream;
  * store/
  *   versions/20261123-091502-486eb614153e/   one folder per version: the DMN files and version.json
  *   active                                   the id of the active version
+ *   active-history                           every activation, one line each: when, and which version
  *   drafts/d-5f0c2a9e81b34d7c/               one folder per draft: its DMN files and draft.json (its check report)
  * </pre>
+ * When {@code active} is damaged (unreadable, not an id, or naming a version that is missing or whose files no longer
+ * match its content hash), the store serves the newest version of the history that is still complete, says so in
+ * an error log line, and refuses publishes until an operator activates a version (which rewrites the pointer).
  */
 public final class PolicyStore {
 
@@ -56,6 +62,7 @@ public final class PolicyStore {
     private static final String DRAFT_METADATA = "draft.json";
     private static final Pattern DRAFT_ID = Pattern.compile("d-[0-9a-f]{16}");
     private static final String ACTIVE = "active";
+    private static final String ACTIVE_HISTORY = "active-history";
     /** Held while the active pointer is compared and moved (see {@link StoreLock}). */
     private static final String ACTIVE_LOCK = ".lock-active";
     private static final String METADATA = "version.json";
@@ -70,6 +77,10 @@ public final class PolicyStore {
     private final Path versions;
     private final Path drafts;
     private final Clock clock;
+    /** The last id of {@code active} found complete: checked again only when the pointer names another. */
+    private volatile String verified;
+    /** Why {@code active} cannot be followed, or null while it can; set by {@link #activeId()}. */
+    private volatile String damage;
 
     private PolicyStore(Path root, Clock clock) {
         this.root = root;
@@ -88,10 +99,10 @@ public final class PolicyStore {
             Files.createDirectories(store.versions);
             Files.createDirectories(store.drafts);
             store.removeLeftovers();
-            if (store.activeId().isEmpty()) {
+            if (Files.notExists(root.resolve(ACTIVE))) {
                 // Under the lock, and looked at again inside it: replicas starting on a new store at once seed it once.
                 try (StoreLock lock = StoreLock.take(root.resolve(ACTIVE_LOCK))) {
-                    if (store.activeId().isEmpty()) {
+                    if (Files.notExists(root.resolve(ACTIVE))) {
                         PolicyVersion first = store.versions().stream().reduce((a, b) -> b)
                                 .orElseGet(() -> store.publish(seed, "release", "the tables shipped with the release"));
                         store.moveActive(first.id());
@@ -124,12 +135,24 @@ public final class PolicyStore {
     public PolicyVersion publishActive(PolicyVersion version, PolicyFiles files, String basedOn) {
         try (StoreLock lock = StoreLock.take(root.resolve(ACTIVE_LOCK))) {
             String active = activeId().orElse(null);
+            if (damage != null) {
+                throw new DamagedStoreException(damage);
+            }
             if (!basedOn.equals(active)) {
                 throw new ActiveMovedException(basedOn, active);
             }
             PolicyVersion written = write(version, files);
             moveActive(written.id());
             return written;
+        }
+    }
+
+    /** The active pointer is damaged: nothing is published until an operator activates a version. */
+    public static final class DamagedStoreException extends RuntimeException {
+
+        DamagedStoreException(String damage) {
+            super(damage + "; publishing is refused until an operator activates a version"
+                    + " (POST /v1/policy/versions/{versionId}/activate), which repairs it");
         }
     }
 
@@ -166,11 +189,17 @@ public final class PolicyStore {
         }
     }
 
-    /** Points {@code active} at a published version; the caller holds {@link #ACTIVE_LOCK}. */
+    /** Points {@code active} at a published version, after noting it in the history; the caller holds {@link #ACTIVE_LOCK}. */
     private void moveActive(String id) {
         publishedFolder(id);
         Path temporary = root.resolve(TEMPORARY_PREFIX + ACTIVE + "-" + randomSuffix());
         try {
+            // First the history: a crash between the two leaves a history entry the pointer never reached, harmless.
+            try (FileChannel history = FileChannel.open(root.resolve(ACTIVE_HISTORY), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                history.write(java.nio.ByteBuffer.wrap((clock.instant() + " " + id + "\n").getBytes(StandardCharsets.UTF_8)));
+                history.force(true);
+            }
             writeDurably(temporary, id.getBytes(StandardCharsets.UTF_8));
             moveAtomically(temporary, root.resolve(ACTIVE));
             force(root);
@@ -180,15 +209,72 @@ public final class PolicyStore {
         }
     }
 
-    /** The id of the active version; empty only before the store has been opened once. */
+    /**
+     * The id of the active version; empty only before the store has been opened once. When {@code active} is
+     * damaged, the newest version of the history that is still complete (or, in a store older than its history, the
+     * newest complete version), with {@link #damage()} saying why.
+     */
     public Optional<String> activeId() {
+        String named;
         try {
-            String id = Files.readString(root.resolve(ACTIVE), StandardCharsets.UTF_8).strip();
-            return VERSION_ID.matcher(id).matches() ? Optional.of(id) : Optional.empty();
+            named = Files.readString(root.resolve(ACTIVE), StandardCharsets.UTF_8).strip();
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (IOException | UncheckedIOException e) {
+            named = null;
+        }
+        if (named != null && (named.equals(verified) || isComplete(named))) {
+            verified = named;
+            damage = null;
+            return Optional.of(named);
+        }
+        String problem = named == null ? "the active pointer (" + root.resolve(ACTIVE) + ") cannot be read"
+                : !VERSION_ID.matcher(named).matches() ? "the active pointer (" + root.resolve(ACTIVE) + ") names no version"
+                : "the active pointer names version " + named + ", which is missing or incomplete";
+        Optional<String> fallback = lastCompleteActivation();
+        if (!problem.equals(damage)) {
+            log.error("POLICY STORE DAMAGED: {}; serving {} instead, the newest complete version that was active before."
+                    + " Publishing is refused until an operator activates a version.", problem, fallback.orElse("nothing"));
+        }
+        damage = problem;
+        return fallback;
+    }
+
+    /** Why the active pointer cannot be followed, or empty while it can (as of the last {@link #activeId()}). */
+    public Optional<String> damage() {
+        return Optional.ofNullable(damage);
+    }
+
+    private Optional<String> lastCompleteActivation() {
+        List<String> activated = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(root.resolve(ACTIVE_HISTORY), StandardCharsets.UTF_8)) {
+                String[] parts = line.strip().split(" ");
+                if (parts.length == 2) {
+                    activated.add(parts[1]);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // A store written before the history: the newest complete version is the best guess left.
+            return versions().stream().map(PolicyVersion::id).filter(this::isComplete).reduce((a, b) -> b);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        for (int i = activated.size() - 1; i >= 0; i--) {
+            if (isComplete(activated.get(i))) {
+                return Optional.of(activated.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when the version's record is readable and its files still have the content hash it was published with. */
+    private boolean isComplete(String id) {
+        Optional<PolicyVersion> version = version(id);
+        try {
+            return version.isPresent() && readFiles(versions.resolve(id)).contentHash().equals(version.get().contentHash());
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -267,6 +353,45 @@ public final class PolicyStore {
             throw new IllegalArgumentException("not a draft id: " + id);
         }
         writeFolder(drafts, id, files, DRAFT_METADATA, description);
+        try {
+            // The store's clock, not the file system's: the age a later prune compares is the store's own.
+            Files.setLastModifiedTime(drafts.resolve(id), FileTime.from(clock.instant()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("draft " + id + " could not be dated", e);
+        }
+    }
+
+    /**
+     * Deletes the drafts older than {@code maxAge}, and of the rest all but the {@code maxCount} newest. Drafts are
+     * never published by themselves: an old one is of no use, and unbounded they fill the store's disk.
+     *
+     * @return the ids of the drafts deleted
+     */
+    public List<String> pruneDrafts(Duration maxAge, int maxCount) {
+        Instant oldest = clock.instant().minus(maxAge);
+        record Dated(String id, Instant saved) {
+        }
+        List<Dated> dated = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(drafts)) {
+            for (Path folder : entries) {
+                String id = folder.getFileName().toString();
+                if (DRAFT_ID.matcher(id).matches()) {
+                    dated.add(new Dated(id, Files.getLastModifiedTime(folder).toInstant()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the drafts could not be listed", e);
+        }
+        dated.sort(Comparator.comparing(Dated::saved).reversed());
+        List<String> deleted = new ArrayList<>();
+        for (int i = 0; i < dated.size(); i++) {
+            if (i >= maxCount || dated.get(i).saved().isBefore(oldest)) {
+                // Another replica may be deleting it too: gone either way.
+                deleteQuietly(drafts.resolve(dated.get(i).id()));
+                deleted.add(dated.get(i).id());
+            }
+        }
+        return deleted;
     }
 
     /**

@@ -120,6 +120,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(Problems.notFound(ex.getMessage()));
     }
 
+    @ExceptionHandler(PinRefusedException.class)
+    ResponseEntity<Object> pinRefused(PinRefusedException ex) {
+        return ResponseEntity.status(ex.status()).header("Retry-After", Long.toString(ex.retryAfterSeconds()))
+                .body(rejected.record(Problems.pinRefused(ex.status(), ex.getMessage())));
+    }
+
+    @ExceptionHandler(StoreUnavailableException.class)
+    ResponseEntity<Object> storeUnavailable(StoreUnavailableException ex) {
+        return problem(Problems.storeUnavailable(ex.getMessage()));
+    }
+
     @ExceptionHandler(CheckFailedException.class)
     ResponseEntity<Object> checkFailed(CheckFailedException ex) {
         return problem(Problems.checkFailed(ex));

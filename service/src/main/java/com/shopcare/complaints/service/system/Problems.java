@@ -16,7 +16,18 @@ public final class Problems {
     private Problems() {
     }
 
+    /**
+     * The most offending fields one answer names: a body of 64 KiB can hold thousands of unknown fields, and naming
+     * each would make the answer ten times the request (issue 21). The rest are counted.
+     */
+    static final int MAX_LISTED_ERRORS = 20;
+
     static ProblemDetail invalidRequest(List<FieldError> errors) {
+        int notListed = errors.size() - MAX_LISTED_ERRORS;
+        if (notListed > 0) {
+            errors = new java.util.ArrayList<>(errors.subList(0, MAX_LISTED_ERRORS));
+            errors.add(new FieldError("$", notListed + " more invalid field(s) not listed; correct these first"));
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 errors.stream().map(FieldError::getField).distinct()
                         .collect(Collectors.joining(", ", "Invalid field(s): ", "")));
@@ -99,6 +110,20 @@ public final class Problems {
         }
         problem.setProperty("draftId", failure.draftId());
         problem.setProperty("checkErrors", failure.errors());
+        return problem;
+    }
+
+    static ProblemDetail pinRefused(int status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
+        problem.setType(URI.create(TYPE_PREFIX + (status == 429 ? "too-many-pinned-versions" : "version-not-ready")));
+        problem.setTitle(status == 429 ? "Too many versions pinned" : "Version not ready");
+        return problem;
+    }
+
+    static ProblemDetail storeUnavailable(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail + ".");
+        problem.setType(URI.create(TYPE_PREFIX + "policy-store-damaged"));
+        problem.setTitle("The policy store needs an operator");
         return problem;
     }
 

@@ -49,7 +49,11 @@ class RequestSchemas {
         // The instance location is a JSON pointer ("/complaint/emotion"); callers read dotted paths.
         String location = error.getInstanceLocation().toString();
         String path = location.replaceFirst("^[/$]", "").replace('/', '.');
-        String message = error.getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(location) + ":\\s*", "");
+        String message = error.getMessage();
+        // Plain text operations, not a pattern per error: a body can hold thousands of unknown fields.
+        if (message.startsWith(location + ":")) {
+            message = message.substring(location.length() + 1).stripLeading();
+        }
         if (error.getProperty() != null && ("required".equals(error.getKeyword())
                 || "additionalProperties".equals(error.getKeyword()))) {
             path = path.isEmpty() ? error.getProperty() : path + "." + error.getProperty();

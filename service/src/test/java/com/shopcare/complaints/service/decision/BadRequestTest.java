@@ -129,6 +129,22 @@ class BadRequestTest {
     }
 
     @Test
+    void thousandsOfUnknownFieldsAreAnsweredWithTwentyNamedAndTheRestCounted() {
+        var body = Requests.documentedExample();
+        for (int i = 0; i < 5_000; i++) {
+            body.put("x" + i, 1);
+        }
+
+        Reply reply = client.postJson("/v1/decisions", body);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("errors")).hasSize(21);
+        assertThat(reply.json().at("/errors/20/message").asString()).startsWith("4980 more invalid field(s) not listed");
+        // The answer stays small: naming all 5,000 made it ten times the 50 KB request.
+        assertThat(reply.body().length()).isLessThan(4_000);
+    }
+
+    @Test
     void unknownEnumValueListsTheAllowedOnes() {
         Reply reply = client.postJson("/v1/decisions", Requests.with("complaint.emotion", "\"angry\""));
 

@@ -9,6 +9,7 @@ import com.shopcare.complaints.service.decision.Requests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +42,12 @@ class ConcurrentPublishTest {
                 // Each draft is made from the version its replica decides by: both must have followed the last win.
                 awaitDeciding(a.shop(), active);
                 awaitDeciding(b.shop(), active);
-                String draftA = draft(a.admin(), 11 + round);
-                String draftB = draft(b.admin(), 16 + round);
+                // The MEDIUM voucher up by half a point each round, from 10.5 % to 20 % (the check refuses a draft that
+                // lowers it, or raises it above the HIGH level's 20 %), the same percentage written two ways: two
+                // different versions.
+                BigDecimal percent = new BigDecimal("10.5").add(new BigDecimal("0.5").multiply(BigDecimal.valueOf(round)));
+                String draftA = draft(a.admin(), percent.stripTrailingZeros().toPlainString());
+                String draftB = draft(b.admin(), percent.setScale(2).toPlainString());
 
                 CountDownLatch start = new CountDownLatch(1);
                 CompletableFuture<Reply> publishA = CompletableFuture.supplyAsync(() -> publish(a.admin(), draftA, start));
@@ -68,7 +73,7 @@ class ConcurrentPublishTest {
         }
     }
 
-    private static String draft(ServiceClient admin, int mediumVoucherPercent) {
+    private static String draft(ServiceClient admin, String mediumVoucherPercent) {
         Reply draft = admin.postMultipart("/v1/policy/drafts", List.of(
                 new Part("files", Drafts.COMPENSATION, Drafts.bytes(Drafts.mediumVoucher(mediumVoucherPercent)))));
         assertThat(draft.status()).as(draft.body()).isEqualTo(201);

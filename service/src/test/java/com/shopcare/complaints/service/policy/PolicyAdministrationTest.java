@@ -260,6 +260,28 @@ class PolicyAdministrationTest {
         assertActiveUnchanged();
     }
 
+    @Test
+    @Order(14)
+    void aDamagedActivePointerKeepsTheVersionDecidingRefusesPublishingAndIsRepairedByAnActivation() throws Exception {
+        Reply draft = admin.postMultipart("/v1/policy/drafts", upload(Drafts.COMPENSATION, Drafts.mediumVoucher(13)));
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        java.nio.file.Files.writeString(store.resolve("active"), "not a version id");
+
+        Reply versions = admin.get("/v1/policy/versions");
+        Reply published = publish(draft.json().get("draftId").asString(), "while damaged");
+
+        assertThat(versions.status()).isEqualTo(200);
+        assertThat(versions.json().get("active").asString()).isEqualTo(releaseVersion);
+        assertThat(published.status()).isEqualTo(503);
+        assertThat(published.json().get("type").asString()).endsWith("/policy-store-damaged");
+        assertThat(published.json().get("detail").asString()).contains("activates a version");
+        assertActiveUnchanged();
+
+        assertThat(admin.post("/v1/policy/versions/" + releaseVersion + "/activate", "application/json", "").status())
+                .isEqualTo(200);
+        assertThat(java.nio.file.Files.readString(store.resolve("active")).strip()).isEqualTo(releaseVersion);
+    }
+
     private static void assertActiveUnchanged() {
         JsonNode now = decide(null);
         assertThat(now.get("policyVersion").asString()).isEqualTo(releaseVersion);

@@ -9,8 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,6 +128,44 @@ class PolicyStoreTest {
     }
 
     @Test
+    void garbageActivePointerAfterARollbackServesTheVersionRolledBackToAndRefusesPublishing() throws Exception {
+        PolicyStore store = PolicyStore.open(folder, PolicyFiles.shipped(), clock);
+        String release = store.activeId().orElseThrow();
+        String newer = store.publish(edited(), "ops", "edit").id();
+        store.activate(newer);
+        store.activate(release);
+        Files.writeString(folder.resolve("active"), "\u0000\u0000garbage", StandardCharsets.UTF_8);
+
+        PolicyStore restarted = PolicyStore.open(folder, PolicyFiles.shipped(), clock);
+
+        // Not the newest version (the one rolled back from), and the pointer is not silently rewritten.
+        assertThat(restarted.activeId()).hasValue(release);
+        assertThat(restarted.damage()).hasValueSatisfying(damage -> assertThat(damage).contains("names no version"));
+        assertThat(Files.readString(folder.resolve("active"))).contains("garbage");
+        assertThatThrownBy(() -> restarted.publishActive(restarted.newVersion(edited(), "ops", "again"), edited(), release))
+                .isInstanceOf(PolicyStore.DamagedStoreException.class).hasMessageContaining("activates a version");
+        // An operator's activation repairs it.
+        restarted.activate(release);
+        assertThat(restarted.activeId()).hasValue(release);
+        assertThat(restarted.damage()).isEmpty();
+    }
+
+    @Test
+    void activePointerNamingATruncatedVersionServesTheOneActiveBefore() throws Exception {
+        PolicyStore store = PolicyStore.open(folder, PolicyFiles.shipped(), clock);
+        String release = store.activeId().orElseThrow();
+        String newer = store.publish(edited(), "ops", "edit").id();
+        store.activate(newer);
+        Path table = folder.resolve("versions").resolve(newer).resolve("Compensation.dmn");
+        Files.write(table, Arrays.copyOf(Files.readAllBytes(table), 100));
+
+        PolicyStore restarted = PolicyStore.open(folder, PolicyFiles.shipped(), clock);
+
+        assertThat(restarted.activeId()).hasValue(release);
+        assertThat(restarted.damage()).hasValueSatisfying(damage -> assertThat(damage).contains(newer, "incomplete"));
+    }
+
+    @Test
     void replicasSharingTheFolderSeeTheSameActiveVersion() {
         PolicyStore one = PolicyStore.open(folder, PolicyFiles.shipped(), clock);
         PolicyStore other = PolicyStore.open(folder, PolicyFiles.shipped(), clock);
@@ -133,6 +175,23 @@ class PolicyStoreTest {
 
         assertThat(other.activeId()).hasValue(published);
         assertThat(other.versions()).hasSize(2);
+    }
+
+    @Test
+    void draftsBeyondTheirAgeOrCountAreDeletedTheNewestKept() {
+        PolicyStore store = PolicyStore.open(folder, PolicyFiles.shipped(), clock);
+        List<String> saved = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = PolicyStore.newDraftId();
+            store.saveDraft(id, PolicyFiles.shipped(), "{}".getBytes(StandardCharsets.UTF_8));
+            saved.add(id);
+        }
+
+        // The clock moves a second per reading: saved at t..t+4, pruned at t+5, the two oldest are over 3 s old.
+        assertThat(store.pruneDrafts(Duration.ofSeconds(3), 10)).containsExactlyInAnyOrderElementsOf(saved.subList(0, 2));
+        assertThat(store.pruneDrafts(Duration.ofDays(30), 1)).containsExactlyInAnyOrderElementsOf(saved.subList(2, 4));
+        assertThat(store.draftDescription(saved.get(4))).isPresent();
+        assertThat(saved.subList(0, 4)).allSatisfy(id -> assertThat(store.draftDescription(id)).isEmpty());
     }
 
     @Test
