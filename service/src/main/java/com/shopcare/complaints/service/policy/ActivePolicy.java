@@ -36,8 +36,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public class ActivePolicy implements SmartInitializingSingleton, DisposableBean {
 
     /**
-     * The heap a compiled version takes per byte of its DMN files, for bounding the pinned versions by memory:
-     * measured with the shipped tables (about 100 KB of DMN), including the outcomes each model remembers.
+     * The heap a compiled version takes per byte of its DMN files, for bounding the pinned versions by memory. An
+     * estimate, not yet measured: it counts a version of the shipped tables as about 10 MB, an upper bound given
+     * that the whole instance holds about 31 MB after a full GC with one version compiled (docs/BENCHMARKS.md).
      */
     static final long HEAP_PER_DMN_BYTE = 100;
     private static final Logger log = LoggerFactory.getLogger(ActivePolicy.class);
