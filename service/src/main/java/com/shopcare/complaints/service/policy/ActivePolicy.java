@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.shopcare.complaints.engine.Policy;
 import com.shopcare.complaints.engine.PolicyCompiler;
 import com.shopcare.complaints.engine.PolicyException;
+import com.shopcare.complaints.engine.PolicyFiles;
 import com.shopcare.complaints.service.system.NotFoundException;
 import com.shopcare.complaints.service.system.PinRefusedException;
 import org.slf4j.Logger;
@@ -119,7 +120,7 @@ public class ActivePolicy implements SmartInitializingSingleton, DisposableBean 
             return known;
         }
         requirePublished(id);
-        return keep(id, compiler.compile(store.files(id), id));
+        return compileAndKeep(id);
     }
 
     /**
@@ -142,7 +143,7 @@ public class ActivePolicy implements SmartInitializingSingleton, DisposableBean 
             }
             try {
                 compilation = compiling.computeIfAbsent(id, version -> CompletableFuture.supplyAsync(
-                        () -> keep(version, compiler.compile(store.files(version), version)), pinCompiler));
+                        () -> compileAndKeep(version), pinCompiler));
             } catch (java.util.concurrent.RejectedExecutionException busy) {
                 throw new PinRefusedException(503, "Other versions are being compiled; retry shortly.", 5);
             }
@@ -178,14 +179,16 @@ public class ActivePolicy implements SmartInitializingSingleton, DisposableBean 
         }
     }
 
-    private Policy keep(String id, Policy policy) {
-        pinned.put(id, new Pinned(policy, heapBytes(id)));
-        return policy;
+    /** Reads the version's files once: for the compiler and for the heap its compiled form is estimated to take. */
+    private Policy compileAndKeep(String id) {
+        PolicyFiles files = store.files(id);
+        return keep(id, compiler.compile(files, id), files);
     }
 
-    private int heapBytes(String id) {
-        long dmnBytes = store.files(id).files().values().stream().mapToLong(bytes -> bytes.length).sum();
-        return (int) Math.min(Integer.MAX_VALUE, dmnBytes * HEAP_PER_DMN_BYTE);
+    private Policy keep(String id, Policy policy, PolicyFiles files) {
+        long dmnBytes = files.files().values().stream().mapToLong(bytes -> bytes.length).sum();
+        pinned.put(id, new Pinned(policy, (int) Math.min(Integer.MAX_VALUE, dmnBytes * HEAP_PER_DMN_BYTE)));
+        return policy;
     }
 
     @Override
@@ -210,7 +213,7 @@ public class ActivePolicy implements SmartInitializingSingleton, DisposableBean 
     synchronized void swapTo(Policy policy) {
         Policy previous = current.getAndSet(policy);
         if (previous != null && !previous.version().equals(policy.version())) {
-            keep(previous.version(), previous);
+            keep(previous.version(), previous, store.files(previous.version()));
             log.info("Policy {} is active (was {})", policy.version(), previous.version());
             events.publishEvent(new PolicyActivated(policy.version()));
         }

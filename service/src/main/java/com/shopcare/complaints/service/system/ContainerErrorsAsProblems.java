@@ -67,9 +67,7 @@ class ContainerErrorsAsProblems implements WebServerFactoryCustomizer<TomcatServ
                 return;
             }
             HttpStatus known = HttpStatus.resolve(status);
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(known == null ? HttpStatus.BAD_REQUEST : known,
-                    known == null ? "The request was refused." : known.getReasonPhrase() + ".");
-            problem.setTitle(known == null ? "Refused" : known.getReasonPhrase());
+            ProblemDetail problem = Problems.containerError(known == null ? HttpStatus.BAD_REQUEST : known);
             String correlationId = response.getHeader(CorrelationIds.HEADER);
             if (correlationId == null) {
                 correlationId = RandomIds.newId();

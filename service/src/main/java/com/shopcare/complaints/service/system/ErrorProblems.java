@@ -32,12 +32,7 @@ class ErrorProblems implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.resolve(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, switch (status) {
-            case REQUEST_TIMEOUT -> "The request was not received in time.";
-            case INTERNAL_SERVER_ERROR -> "The request could not be handled. Please retry later.";
-            default -> status.getReasonPhrase() + ".";
-        });
-        problem.setTitle(status.getReasonPhrase());
+        ProblemDetail problem = Problems.containerError(status);
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
             problem.setInstance(URI.create(uri));
         }

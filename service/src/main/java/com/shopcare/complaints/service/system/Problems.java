@@ -127,6 +127,17 @@ public final class Problems {
         return problem;
     }
 
+    /** An error the servlet container raised itself, known by its status alone (/error, or before any filter). */
+    static ProblemDetail containerError(HttpStatus status) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, switch (status) {
+            case REQUEST_TIMEOUT -> "The request was not received in time.";
+            case INTERNAL_SERVER_ERROR -> "The request could not be handled. Please retry later.";
+            default -> status.getReasonPhrase() + ".";
+        });
+        problem.setTitle(status.getReasonPhrase());
+        return problem;
+    }
+
     static ProblemDetail internalError() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The decision could not be made. The error has been logged; please retry later.");
