@@ -1,5 +1,6 @@
 package com.shopcare.complaints.service;
 
+import com.shopcare.complaints.service.policy.PostgresPolicyStore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,6 +24,17 @@ public final class ServiceInstance implements AutoCloseable {
     /** Starts an instance on {@code store}; {@code extra} are more {@code --name=value} arguments. */
     public static ServiceInstance start(Path store, String... extra) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--decision.policy.store=" + store.toAbsolutePath()));
+        args.addAll(List.of(extra));
+        return new ServiceInstance(new SpringApplicationBuilder(ComplaintDecisionsApplication.class)
+                .run(args.toArray(String[]::new)));
+    }
+
+    /** Starts an instance whose store is the PostgreSQL database {@code database}. */
+    public static ServiceInstance onPostgres(PostgresPolicyStore.Database database, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
+                "--decision.policy.postgresql.url=" + database.url(),
+                "--decision.policy.postgresql.username=" + database.username(),
+                "--decision.policy.postgresql.password=" + database.password()));
         args.addAll(List.of(extra));
         return new ServiceInstance(new SpringApplicationBuilder(ComplaintDecisionsApplication.class)
                 .run(args.toArray(String[]::new)));

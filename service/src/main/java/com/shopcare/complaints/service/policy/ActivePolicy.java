@@ -59,11 +59,14 @@ public class ActivePolicy implements SmartInitializingSingleton, DisposableBean 
     private PolicyStore store;
     private PolicyCompiler compiler;
     private volatile boolean warm;
+    /** True when the store tells this replica of changes itself; the {@link PolicyWatcher} then need not look. */
+    private volatile boolean told;
 
     public ActivePolicy(ObjectProvider<PolicyCompilation> compilation, PolicyProperties properties,
                         ApplicationEventPublisher events) {
         // Started early by PolicyCompilation.StartEarly; an application built without it starts compiling here.
-        this.compilation = compilation.getIfAvailable(() -> PolicyCompilation.start(properties.store(), properties.folder()));
+        this.compilation = compilation.getIfAvailable(() -> PolicyCompilation.start(properties.store(),
+                properties.postgresql(), properties.folder()));
         this.events = events;
         this.pinned = Caffeine.newBuilder().maximumWeight(properties.pinnedMemory().toBytes())
                 .weigher((String id, Pinned version) -> version.heapBytes()).build();
@@ -95,6 +98,12 @@ public class ActivePolicy implements SmartInitializingSingleton, DisposableBean 
         store = loaded.store();
         compiler = loaded.compiler();
         current.set(loaded.policy());
+        told = store.notifyChanges(this::refresh);
+    }
+
+    /** True when the store tells this replica of every change (PostgreSQL); false when it must be looked at. */
+    boolean isToldOfChanges() {
+        return told;
     }
 
     /** Called once the policy and the whole request path have been warmed up (see {@link WarmUp}). */
@@ -194,6 +203,9 @@ public class ActivePolicy implements SmartInitializingSingleton, DisposableBean 
     @Override
     public void destroy() {
         pinCompiler.shutdown();
+        if (store != null) {
+            store.close();
+        }
     }
 
     /** True once the policy is compiled and it and the HTTP path have decided their warm-up complaints. */

@@ -114,7 +114,7 @@ class PolicyAdministration {
         } catch (PolicyStore.ActiveMovedException e) {
             throw CheckFailedException.activeMoved(draftId, draft.getBasedOn(), e.active());
         } catch (PolicyStore.DamagedStoreException e) {
-            throw new StoreUnavailableException(e.getMessage());
+            throw new StoreUnavailableException(StoreUnavailableException.Reason.DAMAGED, e.getMessage(), e);
         }
         activePolicy.swapTo(compiled);
         return toApi(version, true);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * Opening the policy store and compiling its active version takes seconds, and nothing else at start-up depends on
@@ -34,14 +35,26 @@ public final class PolicyCompilation {
 
     private final CompletableFuture<Loaded> result = new CompletableFuture<>();
 
-    private PolicyCompilation(Path store, Path seedFolder) {
+    private PolicyCompilation(Supplier<PolicyStore> store, String where) {
         // A thread of its own, before Spring's executors exist. Like every new thread, it inherits the context class
         // loader of the one starting it, the application's, through which KIE finds its services.
-        new SimpleAsyncTaskExecutor("policy-start-up-").execute(() -> load(store, seedFolder));
+        new SimpleAsyncTaskExecutor("policy-start-up-").execute(() -> load(store, where));
     }
 
-    static PolicyCompilation start(Path store, Path seedFolder) {
-        return new PolicyCompilation(store == null ? Path.of(DEFAULT_STORE) : store, seedFolder);
+    /**
+     * Opens the store (PostgreSQL when {@code database} has a url, else the folder {@code store}) and compiles its
+     * active version; a new store starts with the tables of {@code seedFolder}, or the shipped ones.
+     */
+    static PolicyCompilation start(Path store, PostgresPolicyStore.Database database, Path seedFolder) {
+        // Read on the start-up thread, only when the store is new.
+        Supplier<PolicyFiles> seedFiles = () -> seedFolder == null ? PolicyFiles.shipped() : PolicyFiles.fromFolder(seedFolder);
+        if (database != null && database.url() != null && !database.url().isBlank()) {
+            return new PolicyCompilation(() -> PostgresPolicyStore.open(database, seedFiles.get(), Clock.systemUTC()),
+                    "PostgreSQL (" + database + ")");
+        }
+        Path folder = store == null ? Path.of(DEFAULT_STORE) : store;
+        return new PolicyCompilation(() -> FilePolicyStore.open(folder, seedFiles.get(), Clock.systemUTC()),
+                folder.toAbsolutePath().toString());
     }
 
     /** The store and the compiled active version; throws the compiler's {@code PolicyException} when a file is broken. */
@@ -53,18 +66,16 @@ public final class PolicyCompilation {
         }
     }
 
-    private void load(Path storeRoot, Path seedFolder) {
+    private void load(Supplier<PolicyStore> opening, String where) {
         try {
             long started = System.nanoTime();
             // Its side-by-side steps on threads that, like this one, have the application's context class loader.
             PolicyCompiler compiler = new PolicyCompiler(PolicyCompiler.DEFAULT_CACHE_SIZE,
                     new SimpleAsyncTaskExecutor("policy-compiler-"));
-            // A new store starts with the tables shipped with the release, or those of the configured folder.
-            PolicyStore store = PolicyStore.open(storeRoot,
-                    seedFolder == null ? PolicyFiles.shipped() : PolicyFiles.fromFolder(seedFolder), Clock.systemUTC());
+            PolicyStore store = opening.get();
             String active = store.activeId().orElseThrow();
             Policy policy = compiler.compile(store.files(active), active);
-            log.info("Policy {} compiled from the store {} in {} ms", active, storeRoot.toAbsolutePath(),
+            log.info("Policy {} compiled from the store {} in {} ms", active, where,
                     (System.nanoTime() - started) / 1_000_000);
             result.complete(new Loaded(store, compiler, policy));
         } catch (Throwable e) {
@@ -80,7 +91,9 @@ public final class PolicyCompilation {
             // Read once, here: a test store named with ${random.uuid} would differ on every read.
             Path store = binder.bind("decision.policy.store", Path.class).orElse(null);
             Path folder = binder.bind("decision.policy.folder", Path.class).orElse(null);
-            event.getApplicationContext().getBeanFactory().registerSingleton(BEAN_NAME, start(store, folder));
+            PostgresPolicyStore.Database database = binder.bind("decision.policy.postgresql",
+                    PostgresPolicyStore.Database.class).orElse(null);
+            event.getApplicationContext().getBeanFactory().registerSingleton(BEAN_NAME, start(store, database, folder));
         }
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.util.unit.DataSize;
  * Where the policy tables come from.
  *
  * @param store         the policy store: a folder of published versions, created on first start; replicas may share it
+ * @param postgresql    the PostgreSQL database of the store, used instead of {@code store} when its url is set
  * @param folder        the tables a new store starts with (one DMN file per model); when absent, the shipped ones
  * @param watchInterval how often each replica looks for a newly activated version in the store
  * @param checkSampleSize how many generated complaints a draft's check decides (invariants and impact)
@@ -24,7 +25,7 @@ import org.springframework.util.unit.DataSize;
  *                      UP (a cold JVM answers its first requests slowly); off only in tests that do not test it
  */
 @ConfigurationProperties("decision.policy")
-public record PolicyProperties(Path store, Path folder, @DefaultValue("1s") Duration watchInterval,
+public record PolicyProperties(Path store, PostgresPolicyStore.Database postgresql, Path folder, @DefaultValue("1s") Duration watchInterval,
                                @DefaultValue("10000") int checkSampleSize,
                                @DefaultValue("60s") Duration checkTimeout,
                                @DefaultValue("30d") Duration draftRetention,

@@ -6,9 +6,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Looks at the store's active pointer every {@code decision.policy.watch-interval} (one second by default), so that
- * every replica sharing the store follows a publish or a rollback made on any of them within a few seconds.
- * Runs on Spring's task scheduler.
+ * Looks at the folder store's active pointer every {@code decision.policy.watch-interval} (one second by default), so
+ * that every replica sharing the store follows a publish or a rollback made on any of them within a few seconds.
+ * Runs on Spring's task scheduler. A store that tells of changes itself (PostgreSQL) is left to do so.
  */
 @Component
 class PolicyWatcher {
@@ -24,6 +24,9 @@ class PolicyWatcher {
     @Scheduled(initialDelayString = "${decision.policy.watch-interval:1s}",
             fixedDelayString = "${decision.policy.watch-interval:1s}")
     void refresh() {
+        if (activePolicy.isToldOfChanges()) {
+            return;
+        }
         try {
             activePolicy.refresh();
         } catch (RuntimeException e) {

@@ -128,7 +128,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(StoreUnavailableException.class)
     ResponseEntity<Object> storeUnavailable(StoreUnavailableException ex) {
-        return problem(Problems.storeUnavailable(ex.getMessage()));
+        return problem(Problems.storeUnavailable(ex));
     }
 
     @ExceptionHandler(CheckFailedException.class)

@@ -2,6 +2,7 @@ package com.shopcare.complaints.service.system;
 
 import com.shopcare.complaints.api.model.FieldError;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 import java.net.URI;
@@ -120,10 +121,12 @@ public final class Problems {
         return problem;
     }
 
-    static ProblemDetail storeUnavailable(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail + ".");
-        problem.setType(URI.create(TYPE_PREFIX + "policy-store-damaged"));
-        problem.setTitle("The policy store needs an operator");
+    static ProblemDetail storeUnavailable(StoreUnavailableException unavailable) {
+        StoreUnavailableException.Reason reason = unavailable.reason();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(reason.status),
+                unavailable.getMessage() + ".");
+        problem.setType(URI.create(TYPE_PREFIX + reason.type));
+        problem.setTitle(reason.title);
         return problem;
     }
 

@@ -4,6 +4,7 @@ import com.shopcare.complaints.check.Drafts;
 import com.shopcare.complaints.service.ServiceClient;
 import com.shopcare.complaints.service.ServiceClient.Part;
 import com.shopcare.complaints.service.ServiceClient.Reply;
+import com.shopcare.complaints.service.PostgresServer;
 import com.shopcare.complaints.service.ServiceInstance;
 import com.shopcare.complaints.service.decision.Requests;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two replicas on one store, two leads publishing at the same moment, each a draft of the same active version:
- * exactly one publish wins, the other is told which version won, and no publish is lost or half applied.
+ * exactly one publish wins, the other is told which version won, and no publish is lost or half applied. On both
+ * kinds of store: a shared folder, and a PostgreSQL database.
  */
 class ConcurrentPublishTest {
 
@@ -32,44 +34,63 @@ class ConcurrentPublishTest {
     Path store;
 
     @Test
-    void ofTwoPublishesOfTheSameVersionOnTwoReplicasExactlyOneWinsAndTheOtherNamesIt() throws Exception {
-        try (ServiceInstance a = ServiceInstance.start(store, "--decision.policy.check-sample-size=20");
-             ServiceInstance b = ServiceInstance.start(store, "--decision.policy.check-sample-size=20")) {
-            List<String> winners = new ArrayList<>();
-            winners.add(PolicyFixtures.activeVersion(a.admin()));
-            for (int round = 0; round < ROUNDS; round++) {
-                String active = winners.get(winners.size() - 1);
-                // Each draft is made from the version its replica decides by: both must have followed the last win.
-                awaitDeciding(a.shop(), active);
-                awaitDeciding(b.shop(), active);
-                // The MEDIUM voucher up by half a point each round, from 10.5 % to 20 % (the check refuses a draft that
-                // lowers it, or raises it above the HIGH level's 20 %), the same percentage written two ways: two
-                // different versions.
-                BigDecimal percent = new BigDecimal("10.5").add(new BigDecimal("0.5").multiply(BigDecimal.valueOf(round)));
-                String draftA = draft(a.admin(), percent.stripTrailingZeros().toPlainString());
-                String draftB = draft(b.admin(), percent.setScale(2).toPlainString());
+    void ofTwoPublishesOfTheSameVersionOnTwoReplicasSharingAFolderExactlyOneWinsAndTheOtherNamesIt() throws Exception {
+        // Each replica looks at the folder every 200 ms instead of every second: the rounds wait less for the loser.
+        try (ServiceInstance a = ServiceInstance.start(store, "--decision.policy.check-sample-size=20",
+                "--decision.policy.watch-interval=200ms");
+             ServiceInstance b = ServiceInstance.start(store, "--decision.policy.check-sample-size=20",
+                     "--decision.policy.watch-interval=200ms")) {
+            race(a, b);
+        }
+    }
 
-                CountDownLatch start = new CountDownLatch(1);
-                CompletableFuture<Reply> publishA = CompletableFuture.supplyAsync(() -> publish(a.admin(), draftA, start));
-                CompletableFuture<Reply> publishB = CompletableFuture.supplyAsync(() -> publish(b.admin(), draftB, start));
-                start.countDown();
-                List<Reply> replies = List.of(publishA.get(60, TimeUnit.SECONDS), publishB.get(60, TimeUnit.SECONDS));
+    @Test
+    void ofTwoPublishesOfTheSameVersionOnTwoReplicasSharingADatabaseExactlyOneWinsAndTheOtherNamesIt() throws Exception {
+        PostgresPolicyStore.Database database = PostgresServer.shared().newDatabase();
+        try (ServiceInstance a = ServiceInstance.onPostgres(database, "--decision.policy.check-sample-size=20");
+             ServiceInstance b = ServiceInstance.onPostgres(database, "--decision.policy.check-sample-size=20")) {
+            race(a, b);
+        }
+    }
 
-                assertThat(replies).extracting(Reply::status).as("round %d", round).containsExactlyInAnyOrder(201, 409);
-                Reply won = replies.stream().filter(reply -> reply.status() == 201).findFirst().orElseThrow();
-                Reply lost = replies.stream().filter(reply -> reply.status() == 409).findFirst().orElseThrow();
-                String winner = won.json().get("versionId").asString();
-                assertThat(lost.json().get("detail").asString()).contains(winner).contains(active);
-                assertThat(PolicyFixtures.activeVersion(a.admin())).isEqualTo(winner);
-                winners.add(winner);
-            }
-            // The history holds the release and each round's winner, nothing of the losers; both replicas decide by
-            // the last winner.
-            for (ServiceInstance replica : List.of(a, b)) {
-                assertThat(replica.admin().get("/v1/policy/versions").json().get("versions").valueStream()
-                        .map(version -> version.get("versionId").asString())).containsExactlyElementsOf(winners);
-                awaitDeciding(replica.shop(), winners.get(winners.size() - 1));
-            }
+    private static void race(ServiceInstance a, ServiceInstance b) throws Exception {
+        List<String> winners = new ArrayList<>();
+        winners.add(PolicyFixtures.activeVersion(a.admin()));
+        for (int round = 0; round < ROUNDS; round++) {
+            String active = winners.get(winners.size() - 1);
+            // Each draft is made from the version its replica decides by: both must have followed the last win.
+            awaitDeciding(a.shop(), active);
+            awaitDeciding(b.shop(), active);
+            // The MEDIUM voucher up by half a point each round, from 10.5 % to 20 % (the check refuses a draft that
+            // lowers it, or raises it above the HIGH level's 20 %), the same percentage written two ways: two
+            // different versions.
+            BigDecimal percent = new BigDecimal("10.5").add(new BigDecimal("0.5").multiply(BigDecimal.valueOf(round)));
+            // Both drafts at once: each replica checks its own.
+            CompletableFuture<String> checkedA = CompletableFuture.supplyAsync(
+                    () -> draft(a.admin(), percent.stripTrailingZeros().toPlainString()));
+            String draftB = draft(b.admin(), percent.setScale(2).toPlainString());
+            String draftA = checkedA.get(60, TimeUnit.SECONDS);
+
+            CountDownLatch start = new CountDownLatch(1);
+            CompletableFuture<Reply> publishA = CompletableFuture.supplyAsync(() -> publish(a.admin(), draftA, start));
+            CompletableFuture<Reply> publishB = CompletableFuture.supplyAsync(() -> publish(b.admin(), draftB, start));
+            start.countDown();
+            List<Reply> replies = List.of(publishA.get(60, TimeUnit.SECONDS), publishB.get(60, TimeUnit.SECONDS));
+
+            assertThat(replies).extracting(Reply::status).as("round %d", round).containsExactlyInAnyOrder(201, 409);
+            Reply won = replies.stream().filter(reply -> reply.status() == 201).findFirst().orElseThrow();
+            Reply lost = replies.stream().filter(reply -> reply.status() == 409).findFirst().orElseThrow();
+            String winner = won.json().get("versionId").asString();
+            assertThat(lost.json().get("detail").asString()).contains(winner).contains(active);
+            assertThat(PolicyFixtures.activeVersion(a.admin())).isEqualTo(winner);
+            winners.add(winner);
+        }
+        // The history holds the release and each round's winner, nothing of the losers; both replicas decide by
+        // the last winner.
+        for (ServiceInstance replica : List.of(a, b)) {
+            assertThat(replica.admin().get("/v1/policy/versions").json().get("versions").valueStream()
+                    .map(version -> version.get("versionId").asString())).containsExactlyElementsOf(winners);
+            awaitDeciding(replica.shop(), winners.get(winners.size() - 1));
         }
     }
 

@@ -44,7 +44,7 @@ class ReplicasShareOneStoreTest {
     @Test
     void aRestartAfterACrashInTheMiddleOfAPublishServesThePreviousVersion() throws Exception {
         // The store as a first start leaves it: the shipped tables published and active.
-        String before = PolicyStore.open(store, PolicyFiles.shipped(), Clock.systemUTC()).activeId().orElseThrow();
+        String before = FilePolicyStore.open(store, PolicyFiles.shipped(), Clock.systemUTC()).activeId().orElseThrow();
         // What a publish cut off by a crash leaves: a version folder and an active pointer still under their
         // temporary names, each half written (the rename that makes them real never happened).
         Path halfVersion = Files.createDirectories(store.resolve("versions/.tmp-3f2a9c"));

@@ -48,7 +48,7 @@ class VersionPinningTest {
 
     @BeforeAll
     static void publishVersionsAndStart() {
-        PolicyStore policies = PolicyStore.open(store, PolicyFiles.shipped(), Clock.systemUTC());
+        PolicyStore policies = FilePolicyStore.open(store, PolicyFiles.shipped(), Clock.systemUTC());
         for (int i = 0; i < VERSIONS; i++) {
             published.add(policies.publish(PolicyFiles.shipped().with(Drafts.COMPENSATION,
                     Drafts.bytes(Drafts.mediumVoucher(11 + i))), "ops", "voucher " + (11 + i) + " %").id());
