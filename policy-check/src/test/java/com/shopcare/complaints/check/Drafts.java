@@ -63,6 +63,15 @@ public final class Drafts {
         return firstRowPoints("if matches(string(Delay Days), \"^([0-9]+)+x$\") then 0 else 35");
     }
 
+    /**
+     * Compensation importing the Actions model, another table of this policy: allowed by the safety scan, but the
+     * policy keeps one model per concern, joined by the engine, not by DMN imports.
+     */
+    public static String importingAnotherModel() {
+        return edit(COMPENSATION, "(</description>)", "$1\n  <import namespace=\"https://shopcare.example/dmn/Actions\""
+                + " name=\"Actions\" importType=\"https://www.omg.org/spec/DMN/20230324/MODEL/\"/>");
+    }
+
     private static String firstRowPoints(String feel) {
         return edit(DISSATISFACTION, "(<outputEntry id=\"_Dissatisfaction_o_30\">\\s*<text>)35(</text>)",
                 "$1" + Matcher.quoteReplacement(feel) + "$2");

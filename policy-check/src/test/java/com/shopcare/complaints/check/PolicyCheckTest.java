@@ -72,6 +72,14 @@ class PolicyCheckTest {
     }
 
     @Test
+    void aTableImportingAnotherModelIsAnErrorNamingTheImport() {
+        CheckReport report = check(Drafts.COMPENSATION, Drafts.importingAnotherModel()).report();
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.errors()).anySatisfy(error -> assertThat(error).contains(Drafts.COMPENSATION, "import", "Actions"));
+    }
+
+    @Test
     void anOverlapInAUniqueTableIsAnErrorNamingTheRows() {
         CheckReport report = check(Drafts.DISSATISFACTION, Drafts.overlappingLevels()).report();
 

@@ -52,9 +52,16 @@ public final class PolicyAnalysis {
         DMNValidator validator = DMNValidatorFactory.newValidator();
         try {
             for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
-                List<DMNMessage> messages = validator
-                        .validateUsing(Validation.VALIDATE_SCHEMA, Validation.VALIDATE_MODEL, Validation.ANALYZE_DECISION_TABLE)
-                        .theseModels(PolicyCompiler.resource(file.getKey(), file.getValue()));
+                List<DMNMessage> messages;
+                try {
+                    messages = validator
+                            .validateUsing(Validation.VALIDATE_SCHEMA, Validation.VALIDATE_MODEL, Validation.ANALYZE_DECISION_TABLE)
+                            .theseModels(PolicyCompiler.resource(file.getKey(), file.getValue()));
+                } catch (RuntimeException e) {
+                    // KIE's validator throws instead of reporting for some models, such as one importing another.
+                    structure.add(unreadable(file.getKey(), e));
+                    continue;
+                }
                 for (DMNMessage message : messages) {
                     if (message.getSeverity() == DMNMessage.Severity.INFO || message.getSeverity() == DMNMessage.Severity.TRACE
                             || message.getSeverity() == DMNMessage.Severity.WARN && STYLE_HINTS.contains(message.getMessageType())) {
@@ -68,6 +75,11 @@ public final class PolicyAnalysis {
             validator.dispose();
         }
         return new Result(List.copyOf(structure), List.copyOf(tables));
+    }
+
+    private static PolicyFinding unreadable(String file, RuntimeException e) {
+        String message = PolicyCompiler.unreadable(e);
+        return PolicyFinding.error(file, message.startsWith(PolicyCompiler.IMPORTS) ? "IMPORT" : "VALIDATION", message);
     }
 
     /** Turns problems of the form {@code "File.dmn[, line N]: what is wrong"} into findings of the given kind. */

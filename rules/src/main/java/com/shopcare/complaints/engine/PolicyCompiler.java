@@ -193,6 +193,19 @@ public final class PolicyCompiler {
                 enumerations(models.values()));
     }
 
+    /** How {@link #unreadable} starts when a table imports another model. */
+    static final String IMPORTS = "this table imports another model";
+
+    /** What a validator's exception on one file tells a business reader. */
+    static String unreadable(RuntimeException e) {
+        String message = String.valueOf(e.getMessage()).strip();
+        if (message.contains("failed to import")) {
+            return IMPORTS + " (" + message + "). Each table of the policy stands alone: the engine hands one"
+                    + " model's outcomes to the next, so remove the <import> element.";
+        }
+        return "the validator could not read this table: " + message;
+    }
+
     /** Schema and model validation of each file on its own (the models do not import each other). */
     static List<String> validate(PolicyFiles files) {
         List<String> problems = new ArrayList<>();
@@ -204,8 +217,15 @@ public final class PolicyCompiler {
         DMNValidator validator = DMNValidatorFactory.newValidator();
         try {
             for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
-                List<DMNMessage> messages = validator.validateUsing(Validation.VALIDATE_SCHEMA, Validation.VALIDATE_MODEL)
-                        .theseModels(resource(file.getKey(), file.getValue()));
+                List<DMNMessage> messages;
+                try {
+                    messages = validator.validateUsing(Validation.VALIDATE_SCHEMA, Validation.VALIDATE_MODEL)
+                            .theseModels(resource(file.getKey(), file.getValue()));
+                } catch (RuntimeException e) {
+                    // KIE's validator throws instead of reporting for some models, such as one importing another.
+                    problems.add(file.getKey() + ": " + unreadable(e));
+                    continue;
+                }
                 messages.stream()
                         .filter(m -> m.getSeverity() == DMNMessage.Severity.ERROR)
                         .forEach(m -> problems.add(file.getKey() + ": " + describe(m)));

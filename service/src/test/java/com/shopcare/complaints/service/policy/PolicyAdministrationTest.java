@@ -218,6 +218,17 @@ class PolicyAdministrationTest {
     }
 
     @Test
+    @Order(10)
+    void aTableImportingAnotherModelIsRefusedNamingTheImport() {
+        Reply created = admin.postMultipart("/v1/policy/drafts", upload(Drafts.COMPENSATION, Drafts.importingAnotherModel()));
+
+        assertThat(created.status()).isEqualTo(422);
+        assertThat(created.json().get("checkErrors")).anySatisfy(error ->
+                assertThat(error.asString()).contains("Compensation.dmn", "imports another model", "Actions"));
+        assertActiveUnchanged();
+    }
+
+    @Test
     @Order(11)
     void anUploadNamedLikeNoTableOfThePolicyIsABadRequestNamingThePart() {
         Reply created = admin.postMultipart("/v1/policy/drafts", upload("Bonus.dmn", Drafts.mediumVoucher(12)));
