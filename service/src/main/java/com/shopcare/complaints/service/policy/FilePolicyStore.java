@@ -1,6 +1,7 @@
 package com.shopcare.complaints.service.policy;
 
 import com.shopcare.complaints.engine.PolicyFiles;
+import com.shopcare.complaints.service.system.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -166,7 +167,7 @@ public final class FilePolicyStore implements PolicyStore {
             force(root);
         } catch (IOException e) {
             deleteQuietly(temporary);
-            throw new UncheckedIOException("version " + id + " could not be activated", e);
+            throw failure("version " + id + " could not be activated", e);
         }
     }
 
@@ -338,7 +339,7 @@ public final class FilePolicyStore implements PolicyStore {
             // The store's clock, not the file system's: the age a later prune compares is the store's own.
             Files.setLastModifiedTime(drafts.resolve(id), FileTime.from(clock.instant()));
         } catch (IOException e) {
-            throw new UncheckedIOException("draft " + id + " could not be dated", e);
+            throw failure("draft " + id + " could not be dated", e);
         }
     }
 
@@ -393,7 +394,7 @@ public final class FilePolicyStore implements PolicyStore {
             return true;
         } catch (IOException e) {
             deleteQuietly(temporary);
-            throw new UncheckedIOException(parent.getFileName() + "/" + name + " could not be written", e);
+            throw failure(parent.getFileName() + "/" + name + " could not be written", e);
         }
     }
 
@@ -439,6 +440,23 @@ public final class FilePolicyStore implements PolicyStore {
             throw new IllegalArgumentException("not a policy file name: " + name);
         }
         return name;
+    }
+
+    /**
+     * A write the file system refused: for lack of room, the store's 507; because it is read-only, its 503; anything
+     * else stays an I/O error. (Java gives the reason only as the system's message.)
+     */
+    static RuntimeException failure(String what, IOException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("No space left on device") || message.contains("Disk quota exceeded")) {
+            return new StoreUnavailableException(StoreUnavailableException.Reason.FULL,
+                    what + ": the disk of the policy store is full", e);
+        }
+        if (message.contains("Read-only file system")) {
+            return new StoreUnavailableException(StoreUnavailableException.Reason.UNREACHABLE,
+                    what + ": the policy store's file system is read-only", e);
+        }
+        return new UncheckedIOException(what, e);
     }
 
     private static void writeDurably(Path file, byte[] content) throws IOException {

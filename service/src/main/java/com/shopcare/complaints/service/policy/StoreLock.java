@@ -57,7 +57,7 @@ final class StoreLock implements AutoCloseable {
                 }
                 pause();
             } catch (IOException e) {
-                throw new UncheckedIOException("the policy store's lock " + file + " cannot be taken", e);
+                throw FilePolicyStore.failure("the policy store's lock cannot be taken", e);
             }
         }
     }
