@@ -60,6 +60,11 @@ public final class FilePolicyStore implements PolicyStore {
     /** Held while the active pointer is compared and moved (see {@link StoreLock}). */
     private static final String ACTIVE_LOCK = ".lock-active";
     private static final String METADATA = "version.json";
+    /**
+     * In a version's folder while its publish is under way: written with the folder, deleted once the pointer names
+     * it. A crash in between leaves a complete version that was never active; the next start deletes it.
+     */
+    private static final String PENDING = ".pending";
     private static final String TEMPORARY_PREFIX = ".tmp-";
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*\\.dmn");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -109,7 +114,7 @@ public final class FilePolicyStore implements PolicyStore {
 
     @Override
     public PolicyVersion publish(PolicyFiles files, String publishedBy, String comment) {
-        return write(newVersion(files, publishedBy, comment), files);
+        return write(newVersion(files, publishedBy, comment), files, false);
     }
 
     @Override
@@ -128,32 +133,53 @@ public final class FilePolicyStore implements PolicyStore {
             if (!basedOn.equals(active)) {
                 throw new ActiveMovedException(basedOn, active);
             }
-            PolicyVersion written = write(version, files);
+            PolicyVersion written = write(version, files, true);
             moveActive(written.id());
+            settle(written.id());
             return written;
         }
     }
 
-    private PolicyVersion write(PolicyVersion version, PolicyFiles files) {
+    private PolicyVersion write(PolicyVersion version, PolicyFiles files, boolean pending) {
+        Map<String, byte[]> record = new TreeMap<>(Map.of(METADATA, JSON.writeValueAsBytes(version)));
+        if (pending) {
+            record.put(PENDING, new byte[0]);
+        }
         // Written only if no version of that id exists: the same content published within the same second is that
         // version, already complete.
-        if (!writeFolder(versions, version.id(), files, METADATA, JSON.writeValueAsBytes(version))) {
-            return version(version.id()).orElseThrow();
+        if (!writeFolder(versions, version.id(), files, record)) {
+            return record(version.id()).orElseThrow();
         }
         return version;
+    }
+
+    /** The pointer names the version now: it is published. */
+    private void settle(String id) {
+        try {
+            Files.deleteIfExists(versions.resolve(id).resolve(PENDING));
+        } catch (IOException e) {
+            // Listed all the same while it is the active one; the next start deletes the marker.
+            log.warn("Version {} is active, but its publish marker could not be deleted: {}", id, e.toString());
+        }
     }
 
     @Override
     public void activate(String id) {
         // The same lock as publishActive: a rollback never interleaves with another replica's compare-and-set.
         try (StoreLock lock = StoreLock.take(root.resolve(ACTIVE_LOCK))) {
+            publishedFolder(id);
             moveActive(id);
         }
     }
 
-    /** Points {@code active} at a published version, after noting it in the history; the caller holds {@link #ACTIVE_LOCK}. */
+    /**
+     * Points {@code active} at a written version (published, or being published by the caller), after noting it in
+     * the history; the caller holds {@link #ACTIVE_LOCK}.
+     */
     private void moveActive(String id) {
-        publishedFolder(id);
+        if (record(id).isEmpty()) {
+            throw new IllegalArgumentException("no published version " + id);
+        }
         Path temporary = root.resolve(TEMPORARY_PREFIX + ACTIVE + "-" + randomSuffix());
         try {
             // First the history: a crash between the two leaves a history entry the pointer never reached, harmless.
@@ -241,7 +267,7 @@ public final class FilePolicyStore implements PolicyStore {
 
     /** True when the version's record is readable and its files still have the content hash it was published with. */
     private boolean isComplete(String id) {
-        Optional<PolicyVersion> version = version(id);
+        Optional<PolicyVersion> version = record(id);
         try {
             return version.isPresent() && readFiles(versions.resolve(id)).contentHash().equals(version.get().contentHash());
         } catch (UncheckedIOException | IllegalArgumentException e) {
@@ -276,8 +302,27 @@ public final class FilePolicyStore implements PolicyStore {
         return all;
     }
 
+    /** A published version: not one whose publish is under way or was cut off, unless the pointer names it. */
     @Override
     public Optional<PolicyVersion> version(String id) {
+        if (!VERSION_ID.matcher(id).matches()
+                || Files.exists(versions.resolve(id).resolve(PENDING)) && !id.equals(activePointer())) {
+            return Optional.empty();
+        }
+        return record(id);
+    }
+
+    /** What {@code active} names, unchecked; null when it cannot be read. */
+    private String activePointer() {
+        try {
+            return Files.readString(root.resolve(ACTIVE), StandardCharsets.UTF_8).strip();
+        } catch (IOException | UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    /** The version's record as written, published or not. */
+    private Optional<PolicyVersion> record(String id) {
         if (!VERSION_ID.matcher(id).matches()) {
             return Optional.empty();
         }
@@ -334,7 +379,7 @@ public final class FilePolicyStore implements PolicyStore {
         if (!DRAFT_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("not a draft id: " + id);
         }
-        writeFolder(drafts, id, files, DRAFT_METADATA, description);
+        writeFolder(drafts, id, files, Map.of(DRAFT_METADATA, description));
         try {
             // The store's clock, not the file system's: the age a later prune compares is the store's own.
             Files.setLastModifiedTime(drafts.resolve(id), FileTime.from(clock.instant()));
@@ -372,17 +417,19 @@ public final class FilePolicyStore implements PolicyStore {
     }
 
     /**
-     * Writes {@code parent/name/} with the files and one metadata file, all under a temporary name first, forced to
+     * Writes {@code parent/name/} with the files and the record's files, all under a temporary name first, forced to
      * disk, then renamed into place. Returns false, writing nothing, when the folder already exists.
      */
-    private static boolean writeFolder(Path parent, String name, PolicyFiles files, String metadataName, byte[] metadata) {
+    private static boolean writeFolder(Path parent, String name, PolicyFiles files, Map<String, byte[]> record) {
         Path temporary = parent.resolve(TEMPORARY_PREFIX + randomSuffix());
         try {
             Files.createDirectory(temporary);
             for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
                 writeDurably(temporary.resolve(checkedName(file.getKey())), file.getValue());
             }
-            writeDurably(temporary.resolve(metadataName), metadata);
+            for (Map.Entry<String, byte[]> file : record.entrySet()) {
+                writeDurably(temporary.resolve(file.getKey()), file.getValue());
+            }
             force(temporary);
             Path target = parent.resolve(name);
             if (Files.exists(target)) {
@@ -431,6 +478,29 @@ public final class FilePolicyStore implements PolicyStore {
                     deleteTree(leftover);
                 }
             }
+        }
+        if (!pendingVersions().isEmpty()) {
+            // Under the lock: a pending version of another replica's publish in progress is settled by the time we
+            // hold it; what is pending then was cut off by a crash.
+            try (StoreLock lock = StoreLock.take(root.resolve(ACTIVE_LOCK))) {
+                String active = activePointer();
+                for (String id : pendingVersions()) {
+                    if (id.equals(active)) {
+                        settle(id);
+                    } else {
+                        log.warn("Version {} was written by a publish that did not finish; it was never active and is"
+                                + " deleted", id);
+                        deleteTree(versions.resolve(id));
+                    }
+                }
+            }
+        }
+    }
+
+    private List<String> pendingVersions() throws IOException {
+        try (Stream<Path> folders = Files.list(versions)) {
+            return folders.filter(folder -> Files.exists(folder.resolve(PENDING)))
+                    .map(folder -> folder.getFileName().toString()).toList();
         }
     }
 

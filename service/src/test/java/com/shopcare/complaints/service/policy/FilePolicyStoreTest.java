@@ -62,6 +62,39 @@ class FilePolicyStoreTest extends PolicyStoreContract {
     }
 
     @Test
+    void versionWrittenByAPublishCutOffBeforeItWasActiveIsNotListedAndIsDeletedAtTheNextStart() throws Exception {
+        FilePolicyStore store = FilePolicyStore.open(folder, PolicyFiles.shipped(), clock);
+        String release = store.activeId().orElseThrow();
+        // What a crash between writing the version and moving the pointer leaves: a complete version, still pending.
+        String cutOff = store.publish(edited(), "ops", "crashed").id();
+        Files.createFile(folder.resolve("versions").resolve(cutOff).resolve(".pending"));
+
+        assertThat(store.versions()).extracting(PolicyVersion::id).containsExactly(release);
+        assertThat(store.version(cutOff)).isEmpty();
+        FilePolicyStore restarted = FilePolicyStore.open(folder, PolicyFiles.shipped(), clock);
+
+        assertThat(restarted.activeId()).hasValue(release);
+        assertThat(restarted.versions()).extracting(PolicyVersion::id).containsExactly(release);
+        assertThat(folder.resolve("versions").resolve(cutOff)).doesNotExist();
+    }
+
+    @Test
+    void versionCutOffAfterThePointerMovedStaysPublishedAndActive() throws Exception {
+        FilePolicyStore store = FilePolicyStore.open(folder, PolicyFiles.shipped(), clock);
+        String release = store.activeId().orElseThrow();
+        String published = store.publishActive(store.newVersion(edited(), "ops", "edit"), edited(), release).id();
+        // A crash after the pointer moved, before the marker was deleted.
+        Files.createFile(folder.resolve("versions").resolve(published).resolve(".pending"));
+
+        FilePolicyStore restarted = FilePolicyStore.open(folder, PolicyFiles.shipped(), clock);
+
+        assertThat(restarted.activeId()).hasValue(published);
+        assertThat(restarted.damage()).isEmpty();
+        assertThat(restarted.versions()).extracting(PolicyVersion::id).containsExactly(release, published);
+        assertThat(folder.resolve("versions").resolve(published).resolve(".pending")).doesNotExist();
+    }
+
+    @Test
     void crashBeforeTheFirstActivationActivatesTheLatestCompleteVersion() throws Exception {
         FilePolicyStore store = FilePolicyStore.open(folder, PolicyFiles.shipped(), clock);
         String latest = store.publish(edited(), "ops", "edit").id();
