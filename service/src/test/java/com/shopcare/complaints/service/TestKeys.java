@@ -11,6 +11,8 @@ public final class TestKeys {
     public static final String SHOP_FLOOD = "shop-flood-test-key";
     /** The shop the generated negative suite and the concurrency test send as. */
     public static final String SHOP_FUZZ = "shop-fuzz-test-key";
+    /** A shop that sends large bodies, which its rate limit counts by size. */
+    public static final String SHOP_HEAVY = "shop-heavy-test-key";
     public static final String ADMIN = "ops-test-admin-key";
 
     private TestKeys() {

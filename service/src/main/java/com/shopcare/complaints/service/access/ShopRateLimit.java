@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.shopcare.complaints.service.system.ProblemWriter;
 import com.shopcare.complaints.service.system.Problems;
+import com.shopcare.complaints.service.system.RequestBodyLimit;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
@@ -20,7 +21,8 @@ import java.time.Duration;
 
 /**
  * One token bucket per shop: a shop may send {@code requests-per-second} on average and up to {@code burst} at
- * once; beyond that it gets 429 with {@code Retry-After}. Each shop has its own bucket, so one shop's flood uses
+ * once, a request with a body over 1 KiB counting once more for each further KiB; beyond that it gets 429 with
+ * {@code Retry-After}. Each shop has its own bucket, so one shop's flood uses
  * up only its own allowance. Runs after authentication, so only known shops are counted.
  */
 @Component
@@ -31,6 +33,9 @@ class ShopRateLimit extends OncePerRequestFilter {
      * shop's request, so that the first shop after start-up does not pay for loading and compiling it.
      */
     private static final long UNLIMITED = 1_000_000_000L;
+
+    /** Each this many bytes of a body beyond the first count as one more request. */
+    static final long BYTES_PER_REQUEST = 1024;
 
     private final ProblemWriter problems;
     private final LoadingCache<String, Bucket> buckets;
@@ -62,7 +67,19 @@ class ShopRateLimit extends OncePerRequestFilter {
                 return;
             }
         }
-        chain.doFilter(request, response);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            if (bucket != null) {
+                // A request costs more the larger its body (parsing it, and naming each offending field of an invalid
+                // one): each KiB read beyond the first counts as one more request. Taken once the body is read, so a
+                // chunked body counts too; the bucket may go into debt, and the shop's next requests wait for it.
+                long extra = RequestBodyLimit.bytesRead(request) / BYTES_PER_REQUEST;
+                if (extra > 0) {
+                    bucket.consumeIgnoringRateLimits(extra);
+                }
+            }
+        }
     }
 
     /** The shop's bucket; the unlimited one for the warm-up; null for admins and the unauthenticated. */

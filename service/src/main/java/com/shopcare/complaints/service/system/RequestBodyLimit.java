@@ -35,7 +35,7 @@ import java.util.concurrent.Semaphore;
 @Component
 // After the client address limit, before authentication: a body over the limit is refused unread.
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)
-class RequestBodyLimit extends OncePerRequestFilter {
+public class RequestBodyLimit extends OncePerRequestFilter {
 
     private static final String BODY_ATTRIBUTE = RequestBodyLimit.class.getName() + ".body";
 
@@ -74,6 +74,11 @@ class RequestBodyLimit extends OncePerRequestFilter {
         } finally {
             limited.done();
         }
+    }
+
+    /** How many bytes of this request's body have been read so far. */
+    public static long bytesRead(jakarta.servlet.ServletRequest request) {
+        return request.getAttribute(BODY_ATTRIBUTE) instanceof LimitedStream limited ? limited.read : 0;
     }
 
     /** The body read so far for this request, or null when none was read. */

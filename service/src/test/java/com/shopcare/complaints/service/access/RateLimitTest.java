@@ -96,4 +96,30 @@ class RateLimitTest {
         assertThat(set.requestsPerSecond()).isEqualTo(50);
         assertThat(set.burst()).isEqualTo(80);
     }
+
+    @Test
+    void shopSendingLargeInvalidBodiesIsLimitedByTheirSizeNotTheirNumber() {
+        // 5,500 unknown fields in 54 KB: each costs the service far more than a decision (the finding).
+        StringBuilder fields = new StringBuilder();
+        for (int i = 0; i < 5_500; i++) {
+            fields.append(",\"f").append(i).append("\":1");
+        }
+        String body = Requests.without("shopId").toString().replaceFirst("}$", java.util.regex.Matcher.quoteReplacement(fields + "}"));
+        assertThat(body.length()).isGreaterThan(50_000);
+        ServiceClient heavy = new ServiceClient(port, TestKeys.SHOP_HEAVY);
+
+        int answered = 0;
+        Reply reply = heavy.post("/v1/decisions", "application/json", body);
+        while (reply.status() == 400 && answered < 200) {
+            answered++;
+            reply = heavy.post("/v1/decisions", "application/json", body);
+        }
+
+        // Counted by the request, 400 would be answered at once (the burst); counted by the KiB, a few dozen.
+        assertThat(reply.status()).isEqualTo(429);
+        assertThat(answered).isBetween(5, 40);
+        assertThat(reply.header("Retry-After")).isNotNull();
+        assertThat(new ServiceClient(port, TestKeys.SHOP_B).post("/v1/decisions", "application/json",
+                Requests.without("shopId").toString()).status()).isEqualTo(200);
+    }
 }
