@@ -23,18 +23,19 @@ public final class ServiceInstance implements AutoCloseable {
 
     /** Starts an instance on {@code store}; {@code extra} are more {@code --name=value} arguments. */
     public static ServiceInstance start(Path store, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--decision.policy.store=" + store.toAbsolutePath()));
-        args.addAll(List.of(extra));
-        return new ServiceInstance(new SpringApplicationBuilder(ComplaintDecisionsApplication.class)
-                .run(args.toArray(String[]::new)));
+        return run(List.of("--decision.policy.store=" + store.toAbsolutePath()), extra);
     }
 
     /** Starts an instance whose store is the PostgreSQL database {@code database}. */
     public static ServiceInstance onPostgres(PostgresPolicyStore.Database database, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
-                "--decision.policy.postgresql.url=" + database.url(),
+        return run(List.of("--decision.policy.postgresql.url=" + database.url(),
                 "--decision.policy.postgresql.username=" + database.username(),
-                "--decision.policy.postgresql.password=" + database.password()));
+                "--decision.policy.postgresql.password=" + database.password()), extra);
+    }
+
+    private static ServiceInstance run(List<String> store, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0"));
+        args.addAll(store);
         args.addAll(List.of(extra));
         return new ServiceInstance(new SpringApplicationBuilder(ComplaintDecisionsApplication.class)
                 .run(args.toArray(String[]::new)));
