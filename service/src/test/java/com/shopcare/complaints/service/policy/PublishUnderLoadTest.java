@@ -1,6 +1,8 @@
 package com.shopcare.complaints.service.policy;
 
+import com.shopcare.complaints.check.Drafts;
 import com.shopcare.complaints.service.ServiceClient;
+import com.shopcare.complaints.service.ServiceClient.Part;
 import com.shopcare.complaints.service.ServiceClient.Reply;
 import com.shopcare.complaints.service.ServiceInstance;
 import com.shopcare.complaints.service.decision.Requests;
@@ -29,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A publish and a rollback while shops keep asking: not one request fails, and every answer is exactly the decision
  * of the version it names, as a replay pinned to that version gives it afterwards (never half one, half the other).
+ * The draft is made (and checked) before the shops start: only the publish and the rollback, the two moments the
+ * deciding version changes, happen under their load.
  */
 class PublishUnderLoadTest {
 
@@ -49,6 +53,10 @@ class PublishUnderLoadTest {
             ServiceClient shop = service.shop();
             ServiceClient admin = service.admin();
             String release = PolicyFixtures.activeVersion(admin);
+            // The draft's check decides its sample and the scenario examples; it changes nothing that decides.
+            Reply draft = admin.postMultipart("/v1/policy/drafts", List.of(
+                    new Part("files", Drafts.COMPENSATION, Drafts.bytes(Drafts.mediumVoucher(12)))));
+            assertThat(draft.status()).as(draft.body()).isEqualTo(201);
 
             AtomicBoolean running = new AtomicBoolean(true);
             Queue answers = new Queue();
@@ -64,7 +72,10 @@ class PublishUnderLoadTest {
                 }));
             }
             Thread.sleep(500);
-            String published = PolicyFixtures.publishMediumVoucher(admin, 12);
+            Reply publish = admin.post("/v1/policy/drafts/" + draft.json().get("draftId").asString() + "/publish",
+                    "application/json", "{\"comment\": \"MEDIUM voucher 12 %\"}");
+            assertThat(publish.status()).as(publish.body()).isEqualTo(201);
+            String published = publish.json().get("versionId").asString();
             Thread.sleep(500);
             PolicyFixtures.activate(admin, release);
             Thread.sleep(500);
