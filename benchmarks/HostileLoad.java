@@ -21,12 +21,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Issue 21's measured goal, against a running instance: another shop's p99 at a fixed rate, first with nothing else
+ * Issue 21's measured goals, against a running instance: another shop's p99 at a fixed rate, first with nothing else
  * going on, then while CONNECTIONS slow connections are held open, a third each trickling their headers, trickling
  * a body with a valid key, and trickling a body without a key, one byte a second, from 250 addresses. A connection
- * the server ends is opened again a second later, as an attacker would. Run by benchmarks/slow-clients.sh; only the JDK (java SlowClients.java).
+ * the server ends is opened again a second later, as an attacker would. Then quiet again, then while an admin
+ * uploads a hostile draft every DRAFT_PAUSE_MS (a table building a list of 10^8 numbers behind a rare condition, and one
+ * with a catastrophic pattern: issue 21's finding 2; the same edits as the tests' Drafts fixtures), then quiet.
+ * Run by benchmarks/hostile.sh; only the JDK (java HostileLoad.java).
  */
-public class SlowClients {
+public class HostileLoad {
 
     static final int PORT = Integer.parseInt(env("PORT", "8091"));
     static final int CONNECTIONS = Integer.parseInt(env("CONNECTIONS", "500"));
@@ -34,6 +37,9 @@ public class SlowClients {
     static final int SECONDS = Integer.parseInt(env("DURATION", "60"));
     static final String SHOP_KEY = System.getenv("SHOP_KEY");
     static final String ATTACKER_KEY = System.getenv("ATTACKER_KEY");
+    static final String ADMIN_KEY = System.getenv("ADMIN_KEY");
+    /** Between two hostile drafts: a lead cannot upload faster than this; 0 uploads them back to back. */
+    static final long DRAFT_PAUSE_MS = Long.parseLong(env("DRAFT_PAUSE_MS", "1000"));
 
     public static void main(String[] args) throws Exception {
         String body = Files.readAllLines(Path.of(env("MIX", "benchmarks/src/main/resources/complaint-mix.jsonl"))).get(0)
@@ -71,15 +77,83 @@ public class SlowClients {
         System.err.println("quiet:   " + after);
         double quietP99 = (quiet.p99() + after.p99()) / 2;
 
+        AtomicBoolean drafting = new AtomicBoolean(true);
+        List<long[]> drafts = Collections.synchronizedList(new ArrayList<>());
+        Thread admin = new Thread(() -> uploadHostileDrafts(client, drafting, drafts), "admin");
+        admin.start();
+        Result checking = measure(client, body, SECONDS);
+        drafting.set(false);
+        admin.join();
+        System.err.println("drafts:  " + checking);
+        Thread.sleep(2_000);
+        Result afterDrafts = measure(client, body, SECONDS);
+        System.err.println("quiet:   " + afterDrafts);
+        double quietDraftsP99 = (after.p99() + afterDrafts.p99()) / 2;
+        List<Long> refusedIn = drafts.stream().filter(d -> d[0] == 422).map(d -> d[1]).sorted().toList();
+
         System.out.printf("other shop at %d/s: p99 %.1f ms with %d slow connections, %.1f / %.1f ms quiet before and"
                         + " after: %.2f x (p50 %.1f -> %.1f ms; answers not 200: %d quiet, %d attacked)%n",
                 RATE, attacked.p99(), CONNECTIONS, quiet.p99(), after.p99(), attacked.p99() / quietP99, quiet.p50(),
                 attacked.p50(), quiet.failed() + after.failed(), attacked.failed());
         System.out.printf("slow connections: %d opened in the first 5 s, %d opened and %d ended by the server in all%n",
                 openAtStart, opened.get(), ended.get());
+        System.out.printf("other shop at %d/s: p99 %.1f ms while hostile drafts are checked, %.1f / %.1f ms quiet before"
+                        + " and after: %.2f x (answers not 200: %d)%n", RATE, checking.p99(), after.p99(),
+                afterDrafts.p99(), checking.p99() / quietDraftsP99, checking.failed());
+        System.out.printf("hostile drafts: %d uploaded, %d refused with 422 in %d-%d ms (median %d ms), other answers: %s%n",
+                drafts.size(), refusedIn.size(), refusedIn.isEmpty() ? 0 : refusedIn.get(0),
+                refusedIn.isEmpty() ? 0 : refusedIn.get(refusedIn.size() - 1),
+                refusedIn.isEmpty() ? 0 : refusedIn.get(refusedIn.size() / 2),
+                drafts.stream().filter(d -> d[0] != 422).map(d -> String.valueOf(d[0])).toList());
     }
 
     enum Kind { HEADERS, BODY_WITH_KEY, BODY_WITHOUT_KEY }
+
+    /**
+     * The first row of Dissatisfaction (NOT_DELIVERED: 35 points) made hostile, as the tests' Drafts fixtures do: a
+     * list of 10^8 numbers behind a delay no sample has, or a pattern whose matching time grows exponentially.
+     */
+    static final List<String> HOSTILE_FEEL = List.of(
+            "if Delay Days &gt; 100000 then count(for i in 1..100000000 return i) else 35",
+            "if matches(string(Delay Days), \"^([0-9]+)+x$\") then 0 else 35");
+
+    /** Uploads the hostile drafts in turn until told to stop; records each answer's status and milliseconds. */
+    static void uploadHostileDrafts(HttpClient client, AtomicBoolean drafting, List<long[]> drafts) {
+        try {
+            String base = "http://127.0.0.1:" + PORT;
+            String versions = client.send(admin(base + "/v1/policy/versions").GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            java.util.regex.Matcher active = java.util.regex.Pattern.compile("\"active\"\\s*:\\s*\"([^\"]+)\"").matcher(versions);
+            if (!active.find()) {
+                throw new IllegalStateException("no active version in " + versions);
+            }
+            String table = client.send(admin(base + "/v1/policy/versions/" + active.group(1) + "/files/Dissatisfaction.dmn")
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            for (int n = 0; drafting.get(); n++) {
+                String hostile = table.replaceFirst("(<outputEntry id=\"_Dissatisfaction_o_30\">\\s*<text>)35(</text>)",
+                        "$1" + java.util.regex.Matcher.quoteReplacement(HOSTILE_FEEL.get(n % HOSTILE_FEEL.size())) + "$2");
+                if (hostile.equals(table)) {
+                    throw new IllegalStateException("the shipped Dissatisfaction table changed; update HOSTILE_FEEL's edit");
+                }
+                String boundary = "hostile-" + n;
+                String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"Dissatisfaction.dmn\""
+                        + "\r\nContent-Type: application/xml\r\n\r\n" + hostile + "\r\n--" + boundary + "--\r\n";
+                long started = System.nanoTime();
+                HttpResponse<Void> answer = client.send(admin(base + "/v1/policy/drafts")
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofString(multipart)).build(), HttpResponse.BodyHandlers.discarding());
+                drafts.add(new long[] {answer.statusCode(), (System.nanoTime() - started) / 1_000_000});
+                Thread.sleep(DRAFT_PAUSE_MS);
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("the hostile drafts could not be uploaded", e);
+        }
+    }
+
+    static HttpRequest.Builder admin(String uri) {
+        return HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Bearer " + ADMIN_KEY)
+                .timeout(Duration.ofSeconds(120));
+    }
 
     /** One slow connection, opened again whenever the server ends it. */
     static void trickle(Kind kind, String from, AtomicBoolean attacking, AtomicInteger opened, AtomicInteger ended) {
