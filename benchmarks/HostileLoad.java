@@ -46,8 +46,15 @@ public class HostileLoad {
                 .replace("shop-bench", "shop-victim");
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        System.err.println("warm-up: " + SECONDS + " s at " + RATE + "/s");
+        // Both paths warmed up, as on an instance that has run for a while: the decisions, and the drafts' check (the
+        // JIT compiling it the first few hundred times took more CPU than checking it: a profile, 2026-12-03).
+        System.err.println("warm-up: " + SECONDS + " s at " + RATE + "/s, and hostile drafts every 20 ms");
+        AtomicBoolean warming = new AtomicBoolean(true);
+        Thread warmUpDrafts = new Thread(() -> uploadHostileDrafts(client, warming, new ArrayList<>(), 20), "warm-up");
+        warmUpDrafts.start();
         measure(client, body, SECONDS);
+        warming.set(false);
+        warmUpDrafts.join();
         Result quiet = measure(client, body, SECONDS);
         System.err.println("quiet:   " + quiet);
 
@@ -79,7 +86,7 @@ public class HostileLoad {
 
         AtomicBoolean drafting = new AtomicBoolean(true);
         List<long[]> drafts = Collections.synchronizedList(new ArrayList<>());
-        Thread admin = new Thread(() -> uploadHostileDrafts(client, drafting, drafts), "admin");
+        Thread admin = new Thread(() -> uploadHostileDrafts(client, drafting, drafts, DRAFT_PAUSE_MS), "admin");
         admin.start();
         Result checking = measure(client, body, SECONDS);
         drafting.set(false);
@@ -118,7 +125,7 @@ public class HostileLoad {
             "if matches(string(Delay Days), \"^([0-9]+)+x$\") then 0 else 35");
 
     /** Uploads the hostile drafts in turn until told to stop; records each answer's status and milliseconds. */
-    static void uploadHostileDrafts(HttpClient client, AtomicBoolean drafting, List<long[]> drafts) {
+    static void uploadHostileDrafts(HttpClient client, AtomicBoolean drafting, List<long[]> drafts, long pauseMillis) {
         try {
             String base = "http://127.0.0.1:" + PORT;
             String versions = client.send(admin(base + "/v1/policy/versions").GET().build(),
@@ -143,7 +150,7 @@ public class HostileLoad {
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(HttpRequest.BodyPublishers.ofString(multipart)).build(), HttpResponse.BodyHandlers.discarding());
                 drafts.add(new long[] {answer.statusCode(), (System.nanoTime() - started) / 1_000_000});
-                Thread.sleep(DRAFT_PAUSE_MS);
+                Thread.sleep(pauseMillis);
             }
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("the hostile drafts could not be uploaded", e);

@@ -2,7 +2,8 @@
 # Issue 21's goals against the packaged service with its production settings (200 request threads, 64 slow bodies at
 # once, 10 s to send a body): another shop's p99 at RATE decisions/s, quiet, with CONNECTIONS slow connections open
 # (goal: at most 2 x quiet), quiet, while an admin uploads a hostile draft every DRAFT_PAUSE_MS (1000; goal: at most
-# 1.5 x, each refused within its budget), quiet (benchmarks/HostileLoad.java, JDK only). About 7 minutes.
+# 1.5 x, each refused within its budget), quiet (benchmarks/HostileLoad.java, JDK only). The warm-up decides and
+# checks drafts, as an instance that has run a while has. About 7 minutes.
 # Usage: benchmarks/hostile.sh   (CONNECTIONS=500 RATE=50 DURATION=60 DRAFT_PAUSE_MS=1000 PORT=8091 change the defaults)
 set -euo pipefail
 cd "$(dirname "$0")/.."
