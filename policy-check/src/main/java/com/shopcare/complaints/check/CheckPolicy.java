@@ -81,10 +81,12 @@ public final class CheckPolicy {
             PolicyCompiler compiler = new PolicyCompiler();
             PolicyFiles baselineFiles = baselineFolder == null ? PolicyFiles.shipped() : PolicyFiles.fromFolder(baselineFolder);
             Policy baseline = compiler.compile(baselineFiles);
-            Map<String, byte[]> files = new TreeMap<>(baselineFiles.files());
+            Map<String, byte[]> files = new TreeMap<>(ScenarioBook.withShippedScenariosIfNone(baselineFiles).all());
             files.putAll(dmnFiles(draftFolder));
-            ScenarioBook scenarios = scenarioFolder == null ? ScenarioBook.shipped() : ScenarioBook.fromFolder(scenarioFolder);
-            CheckReport report = new PolicyCheck(compiler, scenarios, sampleSize, PolicyCheck.DEFAULT_BUDGET)
+            if (scenarioFolder != null) {
+                files.putAll(scenarioFiles(scenarioFolder));
+            }
+            CheckReport report = new PolicyCheck(compiler, sampleSize, PolicyCheck.DEFAULT_BUDGET)
                     .check(PolicyFiles.of(files), baseline, past == null ? null : PastComplaints.parse(Files.readAllBytes(past)))
                     .report();
             out.println("Policy check of " + draftFolder + " against "
@@ -101,9 +103,17 @@ public final class CheckPolicy {
     }
 
     private static Map<String, byte[]> dmnFiles(Path folder) throws IOException {
+        return filesEnding(folder, ".dmn");
+    }
+
+    private static Map<String, byte[]> scenarioFiles(Path folder) throws IOException {
+        return filesEnding(folder, PolicyFiles.SCENARIO_SUFFIX);
+    }
+
+    private static Map<String, byte[]> filesEnding(Path folder, String suffix) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> entries = Files.list(folder)) {
-            for (Path file : entries.filter(path -> path.getFileName().toString().endsWith(".dmn")).toList()) {
+            for (Path file : entries.filter(path -> path.getFileName().toString().endsWith(suffix)).toList()) {
                 try {
                     files.put(file.getFileName().toString(), Files.readAllBytes(file));
                 } catch (IOException e) {

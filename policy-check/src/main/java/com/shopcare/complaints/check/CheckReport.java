@@ -5,6 +5,7 @@ import com.shopcare.complaints.scenarios.ExampleResult;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -12,16 +13,15 @@ import java.util.stream.Stream;
  * or they do not compile) is null, and {@link #notChecked()} says why. A draft may be published only when
  * {@link #errors()} is empty.
  * <p>
- * Failing scenario examples are shown, not counted as errors: the examples pin today's values (a 10 % voucher), so a
- * deliberate change of a value makes some of them fail by design. They tell the reviewer exactly which decisions
- * change and how; the scenario files are then updated with the change. The invariants, which hold for every table
- * that passes validation, are errors.
+ * Failing scenario examples are errors: the scenario files travel with the tables in the draft, so a deliberate
+ * change of a value (a 10 % voucher made 12 %) is published together with the examples updated to say so. Until
+ * they are, each failing example names its file, line, and the expected and actual values.
  *
  * @param structure    schema, model and compilation findings
  * @param analysis     decision-table analysis: gaps, overlaps, masked and subsumed rows
  * @param safety       constructs that would make a file code instead of data
  * @param invariants   invariants 2-5 over the generated sample
- * @param scenarios    the examples of the scenario files that the draft no longer decides as written
+ * @param scenarios    the examples of the draft's scenario files that its tables do not decide as written
  * @param sampleImpact what changes over the generated sample
  * @param pastImpact   what changes over the uploaded past complaints, or null when none were given
  * @param notChecked   the sections that did not run, and why
@@ -43,6 +43,11 @@ public record CheckReport(List<PolicyFinding> structure, List<PolicyFinding> ana
         if (invariants != null) {
             invariants.violations().forEach(violation -> errors.add("invariant " + violation.invariant() + ": "
                     + violation.finding()));
+        }
+        if (scenarios != null) {
+            scenarios.failures().forEach(failure -> errors.add("scenario " + failure.example().where() + ": "
+                    + (failure.problem() != null ? failure.problem()
+                    : failure.mismatches().stream().map(Object::toString).collect(Collectors.joining("; ")))));
         }
         return errors;
     }
@@ -73,7 +78,7 @@ public record CheckReport(List<PolicyFinding> structure, List<PolicyFinding> ana
         if (scenarios != null) {
             text.append("\n5. Scenarios: ").append(scenarios.examples()).append(" examples, ")
                     .append(scenarios.failures().size()).append(" decide differently from their files")
-                    .append(scenarios.failures().isEmpty() ? "" : " (review them; update the files with the change)")
+                    .append(scenarios.failures().isEmpty() ? "" : " (if the change is meant, update them in the draft)")
                     .append('\n');
             scenarios.failures().forEach(f -> text.append("   ").append(f.describe().replace("\n", "\n   ")).append('\n'));
         }

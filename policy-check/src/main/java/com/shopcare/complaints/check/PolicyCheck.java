@@ -10,8 +10,9 @@ import com.shopcare.complaints.engine.PolicyFileScanner;
 import com.shopcare.complaints.engine.PolicyFiles;
 import com.shopcare.complaints.engine.PolicyFinding;
 import com.shopcare.complaints.engine.PolicyModel;
-import com.shopcare.complaints.scenarios.ExampleResult;
 import com.shopcare.complaints.scenarios.ScenarioBook;
+import com.shopcare.complaints.scenarios.ScenarioFile;
+import com.shopcare.complaints.scenarios.ScenarioFileException;
 import com.shopcare.complaints.scenarios.ScenarioReport;
 import com.shopcare.complaints.scenarios.ScenarioRunner;
 
@@ -38,31 +39,34 @@ public final class PolicyCheck {
     }
 
     private final PolicyCompiler compiler;
-    private final ScenarioBook scenarios;
     private final int sampleSize;
     private final Duration budget;
 
-    public PolicyCheck(PolicyCompiler compiler, ScenarioBook scenarios) {
-        this(compiler, scenarios, SAMPLE_SIZE, DEFAULT_BUDGET);
+    public PolicyCheck(PolicyCompiler compiler) {
+        this(compiler, SAMPLE_SIZE, DEFAULT_BUDGET);
     }
 
     /**
      * @param sampleSize how many complaints to generate; the service's default is {@link #SAMPLE_SIZE}
      * @param budget     how long deciding the sample may take; a draft slower than that is an error, not a wait
      */
-    public PolicyCheck(PolicyCompiler compiler, ScenarioBook scenarios, int sampleSize, Duration budget) {
+    public PolicyCheck(PolicyCompiler compiler, int sampleSize, Duration budget) {
         this.compiler = compiler;
-        this.scenarios = scenarios;
         this.sampleSize = sampleSize;
         this.budget = budget;
     }
 
     /**
-     * @param draft  the files to check
+     * @param draft  the files to check: the tables, and the scenario files their examples are run from
      * @param active the policy that decides today: the baseline of the impact, and the vocabulary of the sample
      * @param past   past complaints to compare the decisions of, or null
      */
     public Checked check(PolicyFiles draft, Policy active, List<Complaint> past) {
+        return check(draft, active, past, "draft");
+    }
+
+    /** As {@link #check(PolicyFiles, Policy, List)}, the compiled draft named {@code draftVersion} in its decisions. */
+    public Checked check(PolicyFiles draft, Policy active, List<Complaint> past, String draftVersion) {
         List<PolicyFinding> safety = PolicyAnalysis.findings(PolicyFileScanner.scan(draft), "UNSAFE_CONSTRUCT");
         if (!safety.isEmpty()) {
             return new Checked(new CheckReport(List.of(), List.of(), safety, null, null, null, null,
@@ -77,9 +81,10 @@ public final class PolicyCheck {
                         + Stream.of(PolicyModel.values()).map(PolicyModel::fileName).toList()));
             }
         }
+        ScenarioBook scenarios = scenarios(draft, structure);
         Policy compiled = null;
         try {
-            compiled = compiler.compile(draft, "draft");
+            compiled = compiler.compile(draft, draftVersion);
         } catch (PolicyException e) {
             // The compiler repeats the validator's errors; keep only what it adds (missing files, shape, annotations).
             for (PolicyFinding finding : PolicyAnalysis.findings(e.problems(), "COMPILATION")) {
@@ -118,15 +123,53 @@ public final class PolicyCheck {
         }
         boolean decidesAll = drafted.size() == sample.size();
         PolicyInvariants.Result invariants = invariantCheck.check(sample.subList(0, drafted.size()), drafted);
-        ScenarioReport scenarioReport = new ScenarioRunner(compiled).run(scenarios);
-        List<ExampleResult> failures = scenarioReport.failures();
+        CheckReport.Scenarios scenarioCheck = null;
+        if (scenarios != null) {
+            ScenarioReport scenarioReport = new ScenarioRunner(compiled).run(scenarios);
+            scenarioCheck = new CheckReport.Scenarios(scenarioReport.results().size(), scenarioReport.failures());
+        }
         DecisionImpact.Result sampleImpact = decidesAll ? DecisionImpact.compare(active, sample, drafted) : null;
         DecisionImpact.Result pastImpact = decidesAll && past != null
                 ? DecisionImpact.compare(active, past, past.stream().map(invariantCheck::decide).toList()) : null;
-        List<String> notChecked = decidesAll ? List.of()
-                : List.of("impact: the draft cannot decide every complaint (see invariant 5)");
-        return new Checked(new CheckReport(structure, analysis.tables(), safety, invariants,
-                new CheckReport.Scenarios(scenarioReport.results().size(), failures), sampleImpact, pastImpact, notChecked),
-                compiled);
+        List<String> notChecked = new ArrayList<>();
+        if (!decidesAll) {
+            notChecked.add("impact: the draft cannot decide every complaint (see invariant 5)");
+        }
+        if (scenarios == null) {
+            notChecked.add("scenarios: a scenario file cannot be read (see structure)");
+        }
+        return new Checked(new CheckReport(structure, analysis.tables(), safety, invariants, scenarioCheck, sampleImpact,
+                pastImpact, notChecked), compiled);
+    }
+
+    /**
+     * The draft's scenario files, read; null, with a finding naming the file and line, when one cannot be read or
+     * does not belong to the policy its name says.
+     */
+    private static ScenarioBook scenarios(PolicyFiles draft, List<PolicyFinding> structure) {
+        if (draft.scenarios().isEmpty()) {
+            structure.add(PolicyFinding.error(null, "SCENARIO_FILE", "the draft has no scenario files"));
+            return null;
+        }
+        ScenarioBook book;
+        try {
+            book = ScenarioBook.of(draft);
+        } catch (ScenarioFileException e) {
+            structure.add(new PolicyFinding(PolicyFinding.Severity.ERROR, e.file(), null,
+                    e.line() > 0 ? Math.toIntExact(e.line()) : null, "SCENARIO_FILE",
+                    e.getMessage().substring(e.getMessage().indexOf(": ") + 2)));
+            return null;
+        }
+        boolean named = true;
+        for (ScenarioFile file : book.files()) {
+            String policy = ScenarioBook.policyOfName(file.name()).orElse(null);
+            if (!file.policyId().equals(policy)) {
+                structure.add(new PolicyFinding(PolicyFinding.Severity.ERROR, file.name(), null, 1, "SCENARIO_FILE",
+                        "its Feature line is about " + file.policyId() + ", but its name says "
+                                + (policy == null ? "no policy" : policy) + "; rename the file or fix the Feature line"));
+                named = false;
+            }
+        }
+        return named ? book : null;
     }
 }

@@ -23,9 +23,10 @@ class PolicyCheckTest {
 
     private static final PolicyCompiler COMPILER = new PolicyCompiler();
     private static final Policy ACTIVE = COMPILER.compile(PolicyFiles.shipped());
+    /** The release as a store holds it: the shipped tables and the shipped scenario files. */
+    private static final PolicyFiles RELEASE = ScenarioBook.withShippedScenariosIfNone(PolicyFiles.shipped());
     /** Smaller than the service's sample, to keep the build fast; one test below checks the full size. */
-    private static final PolicyCheck CHECK = new PolicyCheck(COMPILER, ScenarioBook.shipped(), 500,
-            PolicyCheck.DEFAULT_BUDGET);
+    private static final PolicyCheck CHECK = new PolicyCheck(COMPILER, 500, PolicyCheck.DEFAULT_BUDGET);
     private static final byte[] PAST_COMPLAINTS = Drafts.bytes("""
             issue type,responsibility,channel,emotion,contact count,order value,currency,tier
             LATE_DELIVERY,SHOP,EMAIL,ANGRY,1,100.00,EUR,REGULAR
@@ -42,11 +43,9 @@ class PolicyCheckTest {
     }
 
     @Test
-    void raisingTheMediumVoucherPassesAndShowsTheExtraVoucherMoney() {
+    void raisingTheMediumVoucherShowsTheExtraVoucherMoney() {
         CheckReport report = MediumVoucherAt12.REPORT;
 
-        assertThat(report.errors()).isEmpty();
-        assertThat(report.passed()).isTrue();
         DecisionImpact.Result impact = report.sampleImpact();
         assertThat(impact.changed()).isPositive();
         assertThat(impact.byField()).containsEntry("level", 0).containsEntry("path", 0);
@@ -61,8 +60,12 @@ class PolicyCheckTest {
     }
 
     @Test
-    void scenarioExamplesThatPinTheOldPercentageAreShownWithExpectedAndActual() {
+    void scenarioExamplesThatPinTheOldPercentageAreErrorsWithFileLineExpectedAndActual() {
         CheckReport report = MediumVoucherAt12.REPORT;
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.errors()).hasSize(report.scenarios().failures().size()).allSatisfy(error ->
+                assertThat(error).matches("scenario P\\d+ P\\d+-[a-z-]+\\.feature:\\d+ \\(.*\\): .*expected .* but was .*"));
 
         assertThat(report.scenarios().examples()).isGreaterThan(100);
         assertThat(report.scenarios().failures()).isNotEmpty().anySatisfy(failure -> {
@@ -76,11 +79,49 @@ class PolicyCheckTest {
     }
 
     @Test
+    void raisingTheMediumVoucherTogetherWithTheExamplesThatPinItPasses() {
+        java.util.Map<String, byte[]> files = new java.util.TreeMap<>();
+        Drafts.mediumVoucherWithExamples(12).forEach((name, text) -> files.put(name, Drafts.bytes(text)));
+
+        CheckReport report = CHECK.check(RELEASE.withAll(files), ACTIVE, null).report();
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.scenarios().failures()).isEmpty();
+        assertThat(report.scenarios().examples()).isEqualTo(MediumVoucherAt12.REPORT.scenarios().examples());
+    }
+
+    @Test
+    void aScenarioFileWithAGherkinErrorIsAnErrorNamingFileAndLine() {
+        String broken = Drafts.shippedScenarios(Drafts.LOYALTY_SCENARIOS).replaceFirst("    Examples:", "    Exampels:");
+
+        CheckReport report = CHECK.check(RELEASE.with(Drafts.LOYALTY_SCENARIOS, Drafts.bytes(broken)), ACTIVE, null).report();
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.structure()).filteredOn(PolicyFinding::isError).singleElement().satisfies(finding -> {
+            assertThat(finding.file()).isEqualTo(Drafts.LOYALTY_SCENARIOS);
+            assertThat(finding.line()).isPositive();
+            assertThat(finding.kind()).isEqualTo("SCENARIO_FILE");
+        });
+        assertThat(report.scenarios()).isNull();
+    }
+
+    @Test
+    void anExampleWithAnUnknownTermIsAnErrorNamingFileAndLine() {
+        String unknown = Drafts.shippedScenarios(Drafts.LOYALTY_SCENARIOS).replaceFirst("\\| tier ", "| rank ");
+
+        CheckReport report = CHECK.check(RELEASE.with(Drafts.LOYALTY_SCENARIOS, Drafts.bytes(unknown)), ACTIVE, null).report();
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.errors()).isNotEmpty().allSatisfy(error ->
+                assertThat(error).matches("scenario P9 P9-loyalty\\.feature:\\d+ .*rank.*"));
+    }
+
+    @Test
     void aDraftTooSlowToDecideItsSampleInTheBudgetIsAnErrorNotAWait() {
         // No time at all: the check stops before the first sample complaint, as it would after a minute of a slow table.
-        PolicyCheck impatient = new PolicyCheck(COMPILER, ScenarioBook.shipped(), 500, Duration.ZERO);
+        PolicyCheck impatient = new PolicyCheck(COMPILER, 500, Duration.ZERO);
 
-        CheckReport report = impatient.check(PolicyFiles.shipped().with(Drafts.COMPENSATION, Drafts.bytes(Drafts.mediumVoucher(12))),
+        CheckReport report = impatient.check(RELEASE.with(Drafts.COMPENSATION, Drafts.bytes(Drafts.mediumVoucher(12))),
                 ACTIVE, null).report();
 
         assertThat(report.passed()).isFalse();
@@ -196,7 +237,7 @@ class PolicyCheckTest {
 
     @Test
     void theShippedTablesCheckCleanAgainstThemselves() {
-        CheckReport report = CHECK.check(PolicyFiles.shipped(), ACTIVE, null).report();
+        CheckReport report = CHECK.check(RELEASE, ACTIVE, null).report();
 
         assertThat(report.errors()).isEmpty();
         assertThat(report.analysis()).noneMatch(PolicyFinding::isError);
@@ -211,6 +252,6 @@ class PolicyCheckTest {
     }
 
     private static PolicyFiles draft(String file, String content) {
-        return PolicyFiles.shipped().with(file, Drafts.bytes(content));
+        return RELEASE.with(file, Drafts.bytes(content));
     }
 }

@@ -1,5 +1,6 @@
 package com.shopcare.complaints.scenarios;
 
+import com.shopcare.complaints.engine.PolicyFiles;
 import io.cucumber.gherkin.GherkinParser;
 import io.cucumber.messages.types.Envelope;
 import io.cucumber.messages.types.Feature;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,8 +54,34 @@ public final class ScenarioBook {
         this.files = List.copyOf(files);
     }
 
+    /**
+     * How a scenario file is named: the policy it is about, then words of its title, such as
+     * {@code P4-remedies-per-issue-type.feature}. A name is never a path.
+     */
+    public static final Pattern FILE_NAME = Pattern.compile("(P\\d{1,3})-[a-z0-9]+(?:-[a-z0-9]+){0,15}\\.feature");
+
     /** The scenario files shipped with this release. */
     public static ScenarioBook shipped() {
+        return of(shippedTexts());
+    }
+
+    /** The shipped scenario files as they are, by name: the seed of a new store, and of versions that have none. */
+    public static Map<String, String> shippedTexts() {
+        return Shipped.TEXTS;
+    }
+
+    /** The policy a scenario file's name says it is about ({@code P4}), or empty when it is no scenario file name. */
+    public static Optional<String> policyOfName(String fileName) {
+        Matcher matcher = FILE_NAME.matcher(fileName);
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    /** Read from the class path once, when first asked for: they never change while the JVM runs. */
+    private static final class Shipped {
+        static final Map<String, String> TEXTS = read();
+    }
+
+    private static Map<String, String> read() {
         Map<String, String> texts = new TreeMap<>();
         ClassLoader loader = ScenarioBook.class.getClassLoader();
         for (String name : shippedNames(loader)) {
@@ -66,7 +94,7 @@ public final class ScenarioBook {
                 throw new UncheckedIOException(e);
             }
         }
-        return of(texts);
+        return java.util.Collections.unmodifiableMap(texts);
     }
 
     /** Every {@code .feature} file of a folder, for example a working copy a business user edits. */
@@ -80,6 +108,26 @@ public final class ScenarioBook {
             throw new ScenarioFileException("cannot read the scenario folder " + folder.toAbsolutePath() + ": " + e.getMessage(), e);
         }
         return of(texts);
+    }
+
+    /** The scenario files of a policy version. */
+    public static ScenarioBook of(PolicyFiles files) {
+        Map<String, String> texts = new TreeMap<>();
+        files.scenarios().forEach((name, content) -> texts.put(name, new String(content, StandardCharsets.UTF_8)));
+        return of(texts);
+    }
+
+    /**
+     * The files with the shipped scenario files when they have none: a version published before scenario files
+     * travelled with the tables is held to the examples of the release that reads it.
+     */
+    public static PolicyFiles withShippedScenariosIfNone(PolicyFiles files) {
+        if (!files.scenarios().isEmpty()) {
+            return files;
+        }
+        Map<String, byte[]> shipped = new TreeMap<>();
+        shippedTexts().forEach((name, text) -> shipped.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        return files.withAll(shipped);
     }
 
     /** Scenario files given as text, by file name. */
@@ -102,23 +150,25 @@ public final class ScenarioBook {
         List<Envelope> envelopes = parser.parse(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList();
         for (Envelope envelope : envelopes) {
             envelope.getParseError().ifPresent(error -> {
-                String line = error.getSource().getLocation().map(l -> ":" + l.getLine()).orElse("");
-                throw new ScenarioFileException(name + line + ": " + error.getMessage());
+                long line = error.getSource().getLocation().map(l -> (long) l.getLine()).orElse(0L);
+                // The parser's message starts with its own "(line:column): "; the file and line are said once, first.
+                String message = error.getMessage().replaceFirst("^\\(\\d+:\\d+\\):\\s*", "");
+                throw new ScenarioFileException(name, line, message);
             });
         }
         Feature feature = envelopes.stream().map(Envelope::getGherkinDocument).flatMap(Optional::stream)
                 .map(d -> d.getFeature()).flatMap(Optional::stream).findFirst()
-                .orElseThrow(() -> new ScenarioFileException(name + ": no Feature line"));
+                .orElseThrow(() -> new ScenarioFileException(name, 0, "no Feature line"));
         Matcher policyName = POLICY_NAME.matcher(feature.getName().trim());
         if (!policyName.matches()) {
-            throw new ScenarioFileException(name + ":" + feature.getLocation().getLine()
-                    + ": the Feature line must start with the policy it is about, such as 'Feature: P4 Remedies per issue type'");
+            throw new ScenarioFileException(name, feature.getLocation().getLine(),
+                    "the Feature line must start with the policy it is about, such as 'Feature: P4 Remedies per issue type'");
         }
         String policyId = policyName.group(1);
         List<Example> examples = envelopes.stream().map(Envelope::getPickle).flatMap(Optional::stream)
                 .map(pickle -> example(name, policyId, pickle)).toList();
         if (examples.isEmpty()) {
-            throw new ScenarioFileException(name + ": no scenarios");
+            throw new ScenarioFileException(name, 0, "no scenarios");
         }
         return new ScenarioFile(name, policyId, policyName.group(2).trim(), examples);
     }
@@ -132,23 +182,23 @@ public final class ScenarioBook {
             Map<String, String> target = switch (text) {
                 case "a complaint", "the complaint has" -> given;
                 case "the decision has" -> expected;
-                default -> throw new ScenarioFileException(file + ":" + line + ": unknown step '" + step.getText()
+                default -> throw new ScenarioFileException(file, line, "unknown step '" + step.getText()
                         + "'; use 'Given a complaint:', 'When the complaint has:' or 'Then the decision has:'");
             };
             List<PickleTableRow> rows = step.getArgument().flatMap(a -> a.getDataTable())
-                    .map(t -> t.getRows()).orElseThrow(() -> new ScenarioFileException(file + ":" + line
-                            + ": the step '" + step.getText() + "' needs a table of terms and values"));
+                    .map(t -> t.getRows()).orElseThrow(() -> new ScenarioFileException(file, line,
+                            "the step '" + step.getText() + "' needs a table of terms and values"));
             for (PickleTableRow row : rows) {
                 List<String> cells = row.getCells().stream().map(PickleTableCell::getValue).map(String::trim).toList();
                 if (cells.size() != 2) {
-                    throw new ScenarioFileException(file + ":" + line + ": the table of '" + step.getText()
+                    throw new ScenarioFileException(file, line, "the table of '" + step.getText()
                             + "' must have two columns, a term and its value; found " + cells);
                 }
                 target.put(Terms.normalise(cells.get(0)), cells.get(1));
             }
         }
         if (expected.isEmpty()) {
-            throw new ScenarioFileException(file + ":" + line + ": '" + pickle.getName() + "' expects nothing; add 'Then the decision has:'");
+            throw new ScenarioFileException(file, line, "'" + pickle.getName() + "' expects nothing; add 'Then the decision has:'");
         }
         return new Example(policyId, file, line, pickle.getName(), given, expected);
     }

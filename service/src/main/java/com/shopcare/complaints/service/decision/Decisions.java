@@ -64,4 +64,14 @@ class Decisions {
                 decisionId, shop, decision.policyVersion(), level, path, nanos / 1_000);
         return response;
     }
+
+    /**
+     * Decides a complaint under a draft, for an admin comparing it with the active version: the same checks and
+     * answer, and none of the traces of a shop's decision (no metrics, no decision log line).
+     */
+    DecisionResponse decideUnderDraft(DecisionRequest request, String draftId) {
+        Currency currency = RequestChecks.check(request);
+        Decision decision = activePolicy.draft(draftId).decide(DecisionMapper.toComplaint(request, currency));
+        return DecisionMapper.toResponse(RandomIds.newId(), request, decision).shopId(request.getShopId());
+    }
 }

@@ -22,4 +22,9 @@ public class DecisionsController implements DecisionsApi {
     public ResponseEntity<DecisionResponse> decide(DecisionRequest request, String policyVersion) {
         return ResponseEntity.ok(decisions.decide(request, callingShop.resolve(request.getShopId()), policyVersion));
     }
+
+    @Override
+    public ResponseEntity<DecisionResponse> decideUnderDraft(String draftId, DecisionRequest request) {
+        return ResponseEntity.ok(decisions.decideUnderDraft(request, draftId));
+    }
 }

@@ -5,7 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.shopcare.complaints.engine.Policy;
 import com.shopcare.complaints.engine.PolicyCompiler;
 import com.shopcare.complaints.engine.PolicyException;
+import com.shopcare.complaints.engine.PolicyFileScanner;
 import com.shopcare.complaints.engine.PolicyFiles;
+import com.shopcare.complaints.service.system.CheckFailedException;
 import com.shopcare.complaints.service.system.NotFoundException;
 import com.shopcare.complaints.service.system.PinRefusedException;
 import org.slf4j.Logger;
@@ -19,6 +21,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,6 +53,8 @@ public class ActivePolicy implements SmartInitializingSingleton, DisposableBean 
     /** Versions being compiled for a pin, one at a time, never on a request thread. */
     private final ThreadPoolTaskExecutor pinCompiler = new ThreadPoolTaskExecutor();
     private final Map<String, CompletableFuture<Policy>> compiling = new ConcurrentHashMap<>();
+    /** Drafts compiled to decide complaints under them, the few newest: a lead tries a handful of cases on one. */
+    private final Cache<String, Policy> drafts = Caffeine.newBuilder().maximumSize(4).build();
     /** Per shop: how many versions not yet compiled it may still have compiled this minute. */
     private final Cache<String, Bucket> pinBudgets;
     private final Duration pinWait;
@@ -170,6 +175,33 @@ public class ActivePolicy implements SmartInitializingSingleton, DisposableBean 
             Thread.currentThread().interrupt();
             throw new PinRefusedException(503, "Version " + id + " is being compiled; retry shortly.", 2);
         }
+    }
+
+    /**
+     * A draft compiled, to decide complaints under it (admins only, so on the request's thread). A draft whose files
+     * are unsafe is never given to the engine, as in its check; one that does not compile decides nothing: 409.
+     */
+    public Policy draft(String draftId) {
+        if (store.draftDescription(draftId).isEmpty()) {
+            throw new NotFoundException("There is no draft '" + draftId + "'.");
+        }
+        return drafts.get(draftId, id -> {
+            PolicyFiles files = store.draftFiles(id);
+            List<String> unsafe = PolicyFileScanner.scan(files);
+            if (!unsafe.isEmpty()) {
+                throw CheckFailedException.cannotDecide(id, unsafe);
+            }
+            try {
+                return compiler.compile(files, id);
+            } catch (PolicyException e) {
+                throw CheckFailedException.cannotDecide(id, e.problems());
+            }
+        });
+    }
+
+    /** A draft compiled by its check, kept for the complaints a lead tries under it next. */
+    void keepDraft(String draftId, Policy compiled) {
+        drafts.put(draftId, compiled);
     }
 
     /** The active version or a compiled one from memory, without reading the store; null when not compiled here. */

@@ -41,10 +41,10 @@ import java.util.stream.Stream;
  * removes, never a half-written version, and the active version stays the last one completely written.
  * <pre>
  * store/
- *   versions/20261123-091502-486eb614153e/   one folder per version: the DMN files and version.json
+ *   versions/20261123-091502-486eb614153e/   one folder per version: its files and version.json
  *   active                                   the id of the active version
  *   active-history                           every activation, one line each: when, and which version
- *   drafts/d-5f0c2a9e81b34d7c/               one folder per draft: its DMN files and draft.json (its check report)
+ *   drafts/d-5f0c2a9e81b34d7c/               one folder per draft: its files and draft.json (its check report)
  * </pre>
  * When {@code active} is damaged (unreadable, not an id, or naming a version that is missing or whose files no longer
  * match its content hash), the store serves the newest version of the history that is still complete, says so in
@@ -66,7 +66,8 @@ public final class FilePolicyStore implements PolicyStore {
      */
     private static final String PENDING = ".pending";
     private static final String TEMPORARY_PREFIX = ".tmp-";
-    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*\\.dmn");
+    /** A table ({@code Compensation.dmn}) or a scenario file ({@code P4-remedies-per-issue-type.feature}). */
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*\\.dmn|P\\d{1,3}(?:-[a-z0-9]+){1,16}\\.feature");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Logger log = LoggerFactory.getLogger(FilePolicyStore.class);
 
@@ -424,7 +425,7 @@ public final class FilePolicyStore implements PolicyStore {
         Path temporary = parent.resolve(TEMPORARY_PREFIX + randomSuffix());
         try {
             Files.createDirectory(temporary);
-            for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
+            for (Map.Entry<String, byte[]> file : files.all().entrySet()) {
                 writeDurably(temporary.resolve(checkedName(file.getKey())), file.getValue());
             }
             for (Map.Entry<String, byte[]> file : record.entrySet()) {
@@ -442,6 +443,24 @@ public final class FilePolicyStore implements PolicyStore {
         } catch (IOException e) {
             deleteQuietly(temporary);
             throw failure(parent.getFileName() + "/" + name + " could not be written", e);
+        }
+    }
+
+    /** Written under a temporary name and renamed over the old one, so that a reader sees one or the other. */
+    @Override
+    public void updateDraftDescription(String id, byte[] description) {
+        if (draftDescription(id).isEmpty()) {
+            throw new IllegalArgumentException("no draft " + id);
+        }
+        Path folder = drafts.resolve(id);
+        Path temporary = folder.resolve(TEMPORARY_PREFIX + randomSuffix());
+        try {
+            writeDurably(temporary, description);
+            moveAtomically(temporary, folder.resolve(DRAFT_METADATA));
+            force(folder);
+        } catch (IOException e) {
+            deleteQuietly(temporary);
+            throw failure("draft " + id + " could not be updated", e);
         }
     }
 

@@ -1,20 +1,24 @@
 package com.shopcare.complaints.service.policy;
 
+import com.shopcare.complaints.api.model.Approval;
 import com.shopcare.complaints.api.model.FieldError;
+import com.shopcare.complaints.api.model.PolicyChanges;
 import com.shopcare.complaints.api.model.PolicyDraft;
+import com.shopcare.complaints.api.model.PolicyFile;
 import com.shopcare.complaints.api.model.PolicyVersion;
 import com.shopcare.complaints.check.CheckReport;
 import com.shopcare.complaints.check.PastComplaints;
 import com.shopcare.complaints.check.PolicyCheck;
 import com.shopcare.complaints.decision.Complaint;
-import com.shopcare.complaints.engine.Policy;
 import com.shopcare.complaints.engine.PolicyFiles;
 import com.shopcare.complaints.engine.PolicyModel;
 import com.shopcare.complaints.scenarios.ScenarioBook;
 import com.shopcare.complaints.service.system.CheckFailedException;
-import com.shopcare.complaints.service.system.StoreUnavailableException;
 import com.shopcare.complaints.service.system.InvalidRequestException;
 import com.shopcare.complaints.service.system.NotFoundException;
+import com.shopcare.complaints.service.system.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,25 +30,38 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Drafts, publishing and activation of policy versions. A draft is the active version with the uploaded tables
- * replaced, checked at once and kept in the store (any replica can show or publish it). Publishing writes a new
- * version, makes it active in the store, and swaps this replica to it; the others follow within their watch
- * interval. Checks run one at a time: they decide tens of thousands of complaints, and decisions for shops come first.
+ * Drafts, approvals, publishing and activation of policy versions. A draft is the active version with the uploaded
+ * tables and scenario files replaced, checked at once and kept in the store (any replica can show, approve or publish
+ * it); it never changes afterwards, so an approval is always of exactly what is published. Publishing writes a new
+ * version, makes it active in the store, and swaps this replica to it; the others follow within their watch interval.
+ * Checks run one at a time: they decide tens of thousands of complaints, and decisions for shops come first.
+ * <p>
+ * Every action is one line on the {@code policy-audit} logger: who (the admin key's name), what, on which ids, and
+ * the outcome, refusals included.
  */
 @Component
 class PolicyAdministration {
 
+    private static final Logger audit = LoggerFactory.getLogger("policy-audit");
     private static final List<String> TABLE_FILES = Stream.of(PolicyModel.values()).map(PolicyModel::fileName).toList();
+    /** The policies there are: those of the shipped scenario files (P1 ... P10). */
+    private static final Set<String> POLICIES = ScenarioBook.shippedTexts().keySet().stream()
+            .map(name -> ScenarioBook.policyOfName(name).orElseThrow()).collect(Collectors.toCollection(TreeSet::new));
 
     private final ActivePolicy activePolicy;
     private final int sampleSize;
     private final Duration checkTimeout;
     private final Duration draftRetention;
     private final int maxDrafts;
+    private final int approvalsRequired;
     private final Clock clock = Clock.systemUTC();
     private final JsonMapper json = JsonMapper.builder().build();
     private PolicyCheck check;
@@ -55,40 +72,56 @@ class PolicyAdministration {
         this.checkTimeout = properties.checkTimeout();
         this.draftRetention = properties.draftRetention();
         this.maxDrafts = properties.maxDrafts();
+        if (properties.approvalsRequired() < 0 || properties.approvalsRequired() > 1) {
+            throw new IllegalArgumentException("decision.policy.approvals-required is 0 (no approval) or 1 (a second"
+                    + " admin approves each draft before it is published), not " + properties.approvalsRequired());
+        }
+        this.approvalsRequired = properties.approvalsRequired();
     }
 
     /** @param uploads file name to content; {@code pastComplaints} may be null */
     synchronized PolicyDraft createDraft(Map<String, byte[]> uploads, byte[] pastComplaints, String admin) {
-        List<Complaint> past = null;
-        if (pastComplaints != null) {
-            try {
-                past = PastComplaints.parse(pastComplaints);
-            } catch (PastComplaints.InvalidCsvException e) {
-                throw new InvalidRequestException(List.of(new FieldError("pastComplaints", e.getMessage())));
+        return audited("draft", admin, "files=" + String.join(",", uploads.keySet()), () -> {
+            List<Complaint> past = null;
+            if (pastComplaints != null) {
+                try {
+                    past = PastComplaints.parse(pastComplaints);
+                } catch (PastComplaints.InvalidCsvException e) {
+                    throw new InvalidRequestException(List.of(new FieldError("pastComplaints", e.getMessage())));
+                }
             }
-        }
-        Policy active = activePolicy.current();
-        PolicyStore store = activePolicy.store();
-        Map<String, byte[]> files = new TreeMap<>(store.files(active.version()).files());
-        files.putAll(uploads);
-        PolicyFiles draftFiles = PolicyFiles.of(files);
-        CheckReport report = check().check(draftFiles, active, past).report();
+            com.shopcare.complaints.engine.Policy active = activePolicy.current();
+            PolicyFiles base = effectiveFiles(active.version());
+            PolicyFiles draftFiles = base.withAll(uploads);
+            String id = PolicyStore.newDraftId();
+            PolicyCheck.Checked checked = check().check(draftFiles, active, past, id);
+            CheckReport report = checked.report();
+            List<String> errors = new ArrayList<>(report.errors());
+            if (draftFiles.contentHash().equals(base.contentHash())) {
+                errors.add("no changes: the draft's tables and scenario files are those of version " + active.version()
+                        + ", so there is nothing to publish");
+            }
 
-        String id = PolicyStore.newDraftId();
-        PolicyDraft draft = new PolicyDraft()
-                .draftId(id)
-                .createdAt(OffsetDateTime.now(clock).withNano(0))
-                .createdBy(admin)
-                .basedOn(active.version())
-                .files(List.copyOf(uploads.keySet()))
-                .publishable(report.passed())
-                .report(CheckReports.toApi(report));
-        store.saveDraft(id, draftFiles, json.writeValueAsBytes(draft));
-        store.pruneDrafts(draftRetention, maxDrafts);
-        if (!report.passed()) {
-            throw CheckFailedException.draftHasErrors(id, report.errors());
-        }
-        return draft;
+            PolicyDraft draft = new PolicyDraft()
+                    .draftId(id)
+                    .createdAt(OffsetDateTime.now(clock).withNano(0))
+                    .createdBy(admin)
+                    .basedOn(active.version())
+                    .files(List.copyOf(uploads.keySet()))
+                    .publishable(errors.isEmpty())
+                    .approvalRequired(approvalsRequired > 0)
+                    .report(CheckReports.toApi(report).passed(errors.isEmpty()).errors(errors));
+            PolicyStore store = activePolicy.store();
+            store.saveDraft(id, draftFiles, json.writeValueAsBytes(draft));
+            store.pruneDrafts(draftRetention, maxDrafts);
+            if (checked.draft() != null) {
+                activePolicy.keepDraft(id, checked.draft());
+            }
+            if (!errors.isEmpty()) {
+                throw CheckFailedException.draftHasErrors(id, errors);
+            }
+            return draft;
+        }, draft -> "draftId=" + draft.getDraftId() + " basedOn=" + draft.getBasedOn());
     }
 
     PolicyDraft draft(String id) {
@@ -97,35 +130,64 @@ class PolicyAdministration {
         return json.readValue(description, PolicyDraft.class);
     }
 
-    synchronized PolicyVersion publish(String draftId, String comment, String admin) {
-        PolicyDraft draft = draft(draftId);
-        if (!Boolean.TRUE.equals(draft.getPublishable())) {
-            throw CheckFailedException.publishRefused(draftId, draft.getReport().getErrors());
-        }
-        PolicyStore store = activePolicy.store();
-        PolicyFiles files = store.draftFiles(draftId);
-        PolicyStore.PolicyVersion version = store.newVersion(files, admin, comment);
-        // Compiled before the store is locked: the lock is held for milliseconds, a compile takes a second or two.
-        Policy compiled = activePolicy.compiler().compile(files, version.id());
-        try {
-            // Published only if the draft's version is still the active one in the store, whichever replica moved
-            // it: publishing it otherwise would silently undo the version activated since.
-            store.publishActive(version, files, draft.getBasedOn());
-        } catch (PolicyStore.ActiveMovedException e) {
-            throw CheckFailedException.activeMoved(draftId, draft.getBasedOn(), e.active());
-        } catch (PolicyStore.DamagedStoreException e) {
-            throw new StoreUnavailableException(StoreUnavailableException.Reason.DAMAGED, e.getMessage(), e);
-        }
-        activePolicy.swapTo(compiled);
-        return toApi(version, true);
+    synchronized PolicyDraft approve(String draftId, String comment, String admin) {
+        return audited("approve", admin, "draftId=" + draftId, () -> {
+            PolicyDraft draft = draft(draftId);
+            if (!Boolean.TRUE.equals(draft.getPublishable())) {
+                throw CheckFailedException.approvalRefused(draftId, draft.getReport().getErrors());
+            }
+            if (draft.getApproval() != null) {
+                throw CheckFailedException.alreadyApproved(draftId, draft.getApproval().getApprovedBy());
+            }
+            if (admin.equals(draft.getCreatedBy())) {
+                throw CheckFailedException.ownDraft(draftId, draft.getCreatedBy());
+            }
+            draft.approval(new Approval(admin, OffsetDateTime.now(clock).withNano(0), comment)).approvalRequired(false);
+            activePolicy.store().updateDraftDescription(draftId, json.writeValueAsBytes(draft));
+            return draft;
+        }, draft -> "basedOn=" + draft.getBasedOn());
     }
 
-    synchronized PolicyVersion activate(String id) {
-        Policy policy = activePolicy.version(id);
-        PolicyStore store = activePolicy.store();
-        store.activate(id);
-        activePolicy.swapTo(policy);
-        return toApi(store.version(id).orElseThrow(), true);
+    synchronized PolicyVersion publish(String draftId, String comment, String admin) {
+        return audited("publish", admin, "draftId=" + draftId, () -> {
+            PolicyDraft draft = draft(draftId);
+            if (!Boolean.TRUE.equals(draft.getPublishable())) {
+                throw CheckFailedException.publishRefused(draftId, draft.getReport().getErrors());
+            }
+            if (approvalsRequired > 0 && draft.getApproval() == null) {
+                throw CheckFailedException.approvalRequired(draftId, draft.getCreatedBy());
+            }
+            PolicyStore store = activePolicy.store();
+            PolicyFiles files = store.draftFiles(draftId);
+            Approval approval = draft.getApproval();
+            PolicyStore.PolicyVersion version = store.newVersion(files, admin, comment).fromDraft(draft.getBasedOn(),
+                    approval == null ? null : new PolicyStore.Approval(approval.getApprovedBy(),
+                            approval.getApprovedAt().toInstant(), approval.getComment()));
+            // Compiled before the store is locked: the lock is held for milliseconds, a compile takes a second or two.
+            com.shopcare.complaints.engine.Policy compiled = activePolicy.compiler().compile(files, version.id());
+            try {
+                // Published only if the draft's version is still the active one in the store, whichever replica moved
+                // it: publishing it otherwise would silently undo the version activated since.
+                version = store.publishActive(version, files, draft.getBasedOn());
+            } catch (PolicyStore.ActiveMovedException e) {
+                throw CheckFailedException.activeMoved(draftId, draft.getBasedOn(), e.active());
+            } catch (PolicyStore.DamagedStoreException e) {
+                throw new StoreUnavailableException(StoreUnavailableException.Reason.DAMAGED, e.getMessage(), e);
+            }
+            activePolicy.swapTo(compiled);
+            return toApi(version, true);
+        }, version -> "versionId=" + version.getVersionId()
+                + (version.getApproval() == null ? "" : " approvedBy=" + version.getApproval().getApprovedBy()));
+    }
+
+    synchronized PolicyVersion activate(String id, String admin) {
+        return audited("activate", admin, "versionId=" + id, () -> {
+            com.shopcare.complaints.engine.Policy policy = activePolicy.version(id);
+            PolicyStore store = activePolicy.store();
+            store.activate(id);
+            activePolicy.swapTo(policy);
+            return toApi(store.version(id).orElseThrow(), true);
+        }, version -> "");
     }
 
     List<PolicyVersion> versions() {
@@ -137,50 +199,144 @@ class PolicyAdministration {
         return activePolicy.store().activeId().orElseThrow();
     }
 
-    byte[] file(String versionId, String fileName) {
+    List<PolicyFile> versionFiles(String versionId) {
+        return listing(effectiveFiles(published(versionId)));
+    }
+
+    List<PolicyFile> draftFiles(String draftId) {
+        return listing(activePolicy.store().draftFiles(draft(draftId).getDraftId()));
+    }
+
+    byte[] versionFile(String versionId, String fileName) {
+        PolicyFileNames.check(fileName);
+        return file(effectiveFiles(published(versionId)), "Version " + versionId, fileName);
+    }
+
+    byte[] draftFile(String draftId, String fileName) {
+        PolicyFileNames.check(fileName);
+        return file(activePolicy.store().draftFiles(draft(draftId).getDraftId()), "Draft " + draftId, fileName);
+    }
+
+    /** What the draft changes against the version it is based on. */
+    PolicyChanges draftChanges(String draftId) {
+        PolicyDraft draft = draft(draftId);
+        return PolicyChangeReports.between(draft.getBasedOn(), effectiveFiles(draft.getBasedOn()), draftId,
+                activePolicy.store().draftFiles(draftId));
+    }
+
+    /** What the version changes against {@code against}, by default the version it was based on (or the one before). */
+    PolicyChanges versionChanges(String versionId, String against) {
         PolicyStore store = activePolicy.store();
-        if (store.version(versionId).isEmpty()) {
+        PolicyStore.PolicyVersion version = store.version(published(versionId)).orElseThrow();
+        String from = against;
+        if (from == null) {
+            from = version.basedOn() != null ? version.basedOn() : previous(versionId)
+                    .orElseThrow(() -> new InvalidRequestException(List.of(new FieldError("against", "version "
+                            + versionId + " is the store's first; name a version to compare it with"))));
+        } else if (!PolicyStore.VERSION_ID.matcher(from).matches() || store.version(from).isEmpty()) {
+            throw new InvalidRequestException(List.of(new FieldError("against", "'" + from
+                    + "' is no published version; GET /v1/policy/versions lists them")));
+        }
+        return PolicyChangeReports.between(from, effectiveFiles(from), versionId, effectiveFiles(versionId));
+    }
+
+    private Optional<String> previous(String versionId) {
+        List<String> ids = activePolicy.store().versions().stream().map(PolicyStore.PolicyVersion::id).toList();
+        int index = ids.indexOf(versionId);
+        return index > 0 ? Optional.of(ids.get(index - 1)) : Optional.empty();
+    }
+
+    /** The id, once it is known to name a published version; 404 otherwise. */
+    private String published(String versionId) {
+        if (!PolicyStore.VERSION_ID.matcher(versionId).matches() || activePolicy.store().version(versionId).isEmpty()) {
             throw new NotFoundException("There is no published policy version '" + versionId + "'.");
         }
-        PolicyFiles files = store.files(versionId);
-        byte[] content = files.files().get(fileName);
+        return versionId;
+    }
+
+    /** A version's files; one published before scenario files travelled with the tables is held to the shipped ones. */
+    private PolicyFiles effectiveFiles(String versionId) {
+        return ScenarioBook.withShippedScenariosIfNone(activePolicy.store().files(versionId));
+    }
+
+    private static byte[] file(PolicyFiles files, String owner, String fileName) {
+        byte[] content = files.all().get(fileName);
         if (content == null) {
-            throw new NotFoundException("Version " + versionId + " has no file '" + fileName + "'; it has "
-                    + files.files().keySet() + ".");
+            throw new NotFoundException(owner + " has no file '" + fileName + "'; it has " + files.all().keySet() + ".");
         }
         return content;
     }
 
-    /** The uploaded tables by name; a 400 naming the part when a name is not a table of the policy or repeats. */
-    static Map<String, byte[]> tables(List<String> names, List<byte[]> contents) {
+    private static List<PolicyFile> listing(PolicyFiles files) {
+        List<PolicyFile> listing = new ArrayList<>();
+        files.files().forEach((name, content) -> listing.add(new PolicyFile(name, PolicyFile.KindEnum.TABLE, content.length)));
+        files.scenarios().forEach((name, content) -> listing.add(new PolicyFile(name, PolicyFile.KindEnum.SCENARIOS,
+                content.length).policy(ScenarioBook.policyOfName(name).orElse(null))));
+        return listing;
+    }
+
+    /**
+     * The uploaded files by name; a 400 naming the part when a name is a path, is neither a table nor a scenario
+     * file of a policy there is, or repeats.
+     */
+    static Map<String, byte[]> uploads(List<String> names, List<byte[]> contents) {
         List<FieldError> errors = new ArrayList<>();
-        Map<String, byte[]> tables = new LinkedHashMap<>();
+        Map<String, byte[]> uploads = new LinkedHashMap<>();
         if (names.isEmpty()) {
-            errors.add(new FieldError("files", "upload at least one DMN file"));
+            errors.add(new FieldError("files", "upload at least one file, a DMN table or a scenario file"));
         }
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            if (!TABLE_FILES.contains(name)) {
-                errors.add(new FieldError("files[" + i + "]", "'" + name + "' is not a table of the policy; the tables are "
+            String field = "files[" + i + "]";
+            Optional<String> problem = PolicyFileNames.problem(name);
+            if (problem.isPresent()) {
+                errors.add(new FieldError(field, problem.get()));
+            } else if (PolicyFiles.isScenario(name)) {
+                String policy = ScenarioBook.policyOfName(name).orElseThrow();
+                if (!POLICIES.contains(policy)) {
+                    errors.add(new FieldError(field, "'" + name + "' names the policy " + policy
+                            + ", which does not exist; the policies are " + String.join(", ", POLICIES)));
+                }
+            } else if (!TABLE_FILES.contains(name)) {
+                errors.add(new FieldError(field, "'" + name + "' is not a table of the policy; the tables are "
                         + String.join(", ", TABLE_FILES)));
-            } else if (tables.put(name, contents.get(i)) != null) {
-                errors.add(new FieldError("files[" + i + "]", "'" + name + "' is uploaded twice"));
+            }
+            if (errors.stream().noneMatch(error -> error.getField().equals(field)) && uploads.put(name, contents.get(i)) != null) {
+                errors.add(new FieldError(field, "'" + name + "' is uploaded twice"));
             }
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return tables;
+        return uploads;
+    }
+
+    /** Runs an admin action and writes its audit line, whatever the outcome. */
+    private <T> T audited(String action, String admin, String ids, Supplier<T> work, java.util.function.Function<T, String> done) {
+        try {
+            T result = work.get();
+            audit.info("policy-audit action={} admin={} {} {} outcome=done", action, admin, ids, done.apply(result));
+            return result;
+        } catch (CheckFailedException e) {
+            audit.info("policy-audit action={} admin={} {} draftId={} outcome=refused reason={} errors={}", action, admin,
+                    ids, e.draftId(), e.reason().type(), e.errors().size());
+            throw e;
+        } catch (RuntimeException e) {
+            audit.info("policy-audit action={} admin={} {} outcome=failed reason={}", action, admin, ids,
+                    e.getClass().getSimpleName());
+            throw e;
+        }
     }
 
     private PolicyCheck check() {
         if (check == null) {
-            check = new PolicyCheck(activePolicy.compiler(), ScenarioBook.shipped(), sampleSize, checkTimeout);
+            check = new PolicyCheck(activePolicy.compiler(), sampleSize, checkTimeout);
         }
         return check;
     }
 
     private PolicyVersion toApi(PolicyStore.PolicyVersion version, boolean active) {
+        PolicyStore.Approval approval = version.approval();
         return new PolicyVersion()
                 .versionId(version.id())
                 .contentHash(version.contentHash())
@@ -188,6 +344,18 @@ class PolicyAdministration {
                 .publishedAt(version.publishedAt().atOffset(ZoneOffset.UTC))
                 .comment(version.comment())
                 .active(active)
-                .files(activePolicy.store().fileNames(version.id()));
+                .basedOn(version.basedOn())
+                .approval(approval == null ? null : new Approval(approval.approvedBy(),
+                        approval.approvedAt().atOffset(ZoneOffset.UTC), approval.comment()))
+                .files(fileNames(version.id()));
+    }
+
+    /** Without reading the files; a version without scenario files is held to the shipped ones, and lists them. */
+    private List<String> fileNames(String versionId) {
+        List<String> names = new ArrayList<>(activePolicy.store().fileNames(versionId));
+        if (names.stream().noneMatch(PolicyFiles::isScenario)) {
+            names.addAll(ScenarioBook.shippedTexts().keySet());
+        }
+        return names;
     }
 }

@@ -3,6 +3,7 @@ package com.shopcare.complaints.service.policy;
 import com.shopcare.complaints.engine.Policy;
 import com.shopcare.complaints.engine.PolicyCompiler;
 import com.shopcare.complaints.engine.PolicyFiles;
+import com.shopcare.complaints.scenarios.ScenarioBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
@@ -46,8 +47,9 @@ public final class PolicyCompilation {
      * active version; a new store starts with the tables of {@code seedFolder}, or the shipped ones.
      */
     static PolicyCompilation start(Path store, PostgresPolicyStore.Database database, Path seedFolder) {
-        // Read on the start-up thread, only when the store is new.
-        Supplier<PolicyFiles> seedFiles = () -> seedFolder == null ? PolicyFiles.shipped() : PolicyFiles.fromFolder(seedFolder);
+        // Read on the start-up thread, only when the store is new. The seed's own scenario files, else the shipped ones.
+        Supplier<PolicyFiles> seedFiles = () -> ScenarioBook.withShippedScenariosIfNone(
+                seedFolder == null ? PolicyFiles.shipped() : PolicyFiles.fromFolder(seedFolder));
         if (database != null && database.url() != null && !database.url().isBlank()) {
             return new PolicyCompilation(() -> PostgresPolicyStore.open(database, seedFiles.get(), Clock.systemUTC()),
                     "PostgreSQL (" + database + ")");

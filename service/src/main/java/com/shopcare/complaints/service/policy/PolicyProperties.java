@@ -21,6 +21,7 @@ import org.springframework.util.unit.DataSize;
  * @param pinnedMemory    how much heap the versions compiled for {@code Policy-Version} may take together (estimated)
  * @param pinsPerShopPerMinute how many versions not compiled yet one shop may have compiled for it a minute
  * @param pinWait         how long a request pinning a version waits for its compilation before a 503 with Retry-After
+ * @param approvalsRequired 0, or 1 when a second admin must approve each draft before it is published (four eyes)
  * @param warmUp        whether the instance decides the scenario examples through its own endpoint before it reports
  *                      UP (a cold JVM answers its first requests slowly); off only in tests that do not test it
  */
@@ -33,5 +34,6 @@ public record PolicyProperties(Path store, PostgresPolicyStore.Database postgres
                                @DefaultValue("64MB") DataSize pinnedMemory,
                                @DefaultValue("1") int pinsPerShopPerMinute,
                                @DefaultValue("3s") Duration pinWait,
+                               @DefaultValue("0") int approvalsRequired,
                                @DefaultValue("true") boolean warmUp) {
 }

@@ -23,8 +23,24 @@ import java.util.regex.Pattern;
  */
 public interface PolicyStore extends AutoCloseable {
 
-    /** The record of one published version; its files are read with {@link #files(String)}. */
-    record PolicyVersion(String id, String contentHash, String publishedBy, Instant publishedAt, String comment) {
+    /**
+     * The record of one published version; its files are read with {@link #files(String)}.
+     *
+     * @param basedOn  the version the draft it was published from was based on; null for a store's first version, and
+     *                 for versions published before that was recorded
+     * @param approval the second admin's approval, or null where none was required
+     */
+    record PolicyVersion(String id, String contentHash, String publishedBy, Instant publishedAt, String comment,
+                         String basedOn, Approval approval) {
+
+        /** The same record, published from a draft of {@code basedOn}, with its approval if it had one. */
+        PolicyVersion fromDraft(String basedOn, Approval approval) {
+            return new PolicyVersion(id, contentHash, publishedBy, publishedAt, comment, basedOn, approval);
+        }
+    }
+
+    /** Who approved a draft, when and why. */
+    record Approval(String approvedBy, Instant approvedAt, String comment) {
     }
 
     Pattern VERSION_ID = Pattern.compile("\\d{8}-\\d{6}-[0-9a-f]{12}");
@@ -35,7 +51,7 @@ public interface PolicyStore extends AutoCloseable {
         String hash = files.contentHash();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String time = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(now);
-        return new PolicyVersion(time + "-" + hash.substring(0, 12), hash, publishedBy, now, comment);
+        return new PolicyVersion(time + "-" + hash.substring(0, 12), hash, publishedBy, now, comment, null, null);
     }
 
     /** A new draft id; drafts live in the store, so that any replica can show or publish them. */
@@ -70,19 +86,22 @@ public interface PolicyStore extends AutoCloseable {
 
     Optional<PolicyVersion> version(String id);
 
-    /** The names of the DMN files of a published version. */
+    /** The names of the files of a published version. */
     List<String> fileNames(String id);
 
-    /** The DMN files of a published version. */
+    /** The files of a published version: its tables, and its scenario files where it was published with them. */
     PolicyFiles files(String id);
 
     /** Writes a draft: its files (the whole policy) and its description (the check report). */
     void saveDraft(String id, PolicyFiles files, byte[] description);
 
+    /** Replaces the description of a saved draft (an approval added to it); its files never change. */
+    void updateDraftDescription(String id, byte[] description);
+
     /** A draft's description as saved; empty when there is no such draft. */
     Optional<byte[]> draftDescription(String id);
 
-    /** The DMN files of a draft. */
+    /** The files of a draft: the whole policy, tables and scenario files. */
     PolicyFiles draftFiles(String id);
 
     /**

@@ -168,15 +168,19 @@ public final class PostgresPolicyStore implements PolicyStore {
     /** Writes the version and its files unless a version of that id exists (the same content in the same second). */
     private PolicyVersion insert(PolicyVersion version, PolicyFiles files) {
         int inserted = jdbc.sql("""
-                        insert into policy_version (id, content_hash, published_by, published_at, comment)
-                        values (?, ?, ?, ?, ?) on conflict (id) do nothing""")
+                        insert into policy_version (id, content_hash, published_by, published_at, comment, based_on,
+                                                    approved_by, approved_at, approval_comment)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing""")
                 .params(version.id(), version.contentHash(), version.publishedBy(),
-                        version.publishedAt().atOffset(ZoneOffset.UTC), version.comment())
+                        version.publishedAt().atOffset(ZoneOffset.UTC), version.comment(), version.basedOn(),
+                        version.approval() == null ? null : version.approval().approvedBy(),
+                        version.approval() == null ? null : version.approval().approvedAt().atOffset(ZoneOffset.UTC),
+                        version.approval() == null ? null : version.approval().comment())
                 .update();
         if (inserted == 0) {
             return versionRow(version.id()).orElseThrow();
         }
-        files.files().forEach((name, content) -> jdbc.sql(
+        files.all().forEach((name, content) -> jdbc.sql(
                         "insert into policy_version_file (version_id, name, content) values (?, ?, ?)")
                 .params(version.id(), name, content).update());
         return version;
@@ -213,7 +217,7 @@ public final class PostgresPolicyStore implements PolicyStore {
     @Override
     public List<PolicyVersion> versions() {
         return inStore("the versions could not be listed", () -> jdbc.sql("""
-                select id, content_hash, published_by, published_at, comment from policy_version order by seq""").query(PostgresPolicyStore::version).list());
+                select %s from policy_version order by seq""".formatted(VERSION_COLUMNS)).query(PostgresPolicyStore::version).list());
     }
 
     @Override
@@ -225,13 +229,19 @@ public final class PostgresPolicyStore implements PolicyStore {
     }
 
     private Optional<PolicyVersion> versionRow(String id) {
-        return jdbc.sql("select id, content_hash, published_by, published_at, comment from policy_version where id = ?")
+        return jdbc.sql("select %s from policy_version where id = ?")
                 .param(id).query(PostgresPolicyStore::version).optional();
     }
 
+    private static final String VERSION_COLUMNS =
+            "id, content_hash, published_by, published_at, comment, based_on, approved_by, approved_at, approval_comment";
+
     private static PolicyVersion version(ResultSet row, int number) throws SQLException {
+        OffsetDateTime approvedAt = row.getObject("approved_at", OffsetDateTime.class);
         return new PolicyVersion(row.getString("id"), row.getString("content_hash"), row.getString("published_by"),
-                row.getObject("published_at", OffsetDateTime.class).toInstant(), row.getString("comment"));
+                row.getObject("published_at", OffsetDateTime.class).toInstant(), row.getString("comment"),
+                row.getString("based_on"), approvedAt == null ? null : new Approval(row.getString("approved_by"), approvedAt.toInstant(),
+                        row.getString("approval_comment")));
     }
 
     @Override
@@ -273,12 +283,21 @@ public final class PostgresPolicyStore implements PolicyStore {
                             + " on conflict (id) do nothing")
                     .params(id, OffsetDateTime.now(clock), description).update();
             if (inserted == 1) {
-                files.files().forEach((name, content) -> jdbc.sql(
+                files.all().forEach((name, content) -> jdbc.sql(
                                 "insert into policy_draft_file (draft_id, name, content) values (?, ?, ?)")
                         .params(id, name, content).update());
             }
             return null;
         }));
+    }
+
+    @Override
+    public void updateDraftDescription(String id, byte[] description) {
+        int updated = inStore("draft " + id + " could not be updated", () -> jdbc.sql(
+                "update policy_draft set description = ? where id = ?").params(description, id).update());
+        if (updated == 0) {
+            throw new IllegalArgumentException("no draft " + id);
+        }
     }
 
     @Override

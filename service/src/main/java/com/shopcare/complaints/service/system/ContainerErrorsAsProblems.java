@@ -67,7 +67,9 @@ class ContainerErrorsAsProblems implements WebServerFactoryCustomizer<TomcatServ
                 return;
             }
             HttpStatus known = HttpStatus.resolve(status);
-            ProblemDetail problem = Problems.containerError(known == null ? HttpStatus.BAD_REQUEST : known);
+            // Tomcat refuses a request for its path (an encoded slash, NUL) with 400 before any servlet sees it.
+            ProblemDetail problem = known == HttpStatus.BAD_REQUEST ? Problems.refusedPath(request.getRequestURI(), HttpStatus.BAD_REQUEST)
+                    : Problems.containerError(known == null ? HttpStatus.BAD_REQUEST : known);
             String correlationId = response.getHeader(CorrelationIds.HEADER);
             if (correlationId == null) {
                 correlationId = RandomIds.newId();

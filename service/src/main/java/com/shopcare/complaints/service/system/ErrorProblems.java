@@ -32,9 +32,17 @@ class ErrorProblems implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.resolve(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        ProblemDetail problem = Problems.containerError(status);
-        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
-            problem.setInstance(URI.create(uri));
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        // A 400 here without an exception is Spring Security's firewall refusing the path (a backslash, an encoded
+        // dot segment): the problem names the path parameter.
+        ProblemDetail problem = status == HttpStatus.BAD_REQUEST && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) == null
+                ? Problems.refusedPath(uri instanceof String path ? path : null, status) : Problems.containerError(status);
+        if (uri instanceof String path) {
+            try {
+                problem.setInstance(URI.create(path));
+            } catch (IllegalArgumentException notAUri) {
+                // left out
+            }
         }
         // The request's own filters are done by now; its correlation id is in the response header they set.
         String correlationId = response.getHeader(CorrelationIds.HEADER);

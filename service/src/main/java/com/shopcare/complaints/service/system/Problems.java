@@ -102,13 +102,8 @@ public final class Problems {
 
     static ProblemDetail checkFailed(CheckFailedException failure) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(failure.status()), failure.getMessage());
-        if (failure.activeMoved()) {
-            problem.setType(URI.create(TYPE_PREFIX + "active-version-moved"));
-            problem.setTitle("Another version became active first");
-        } else {
-            problem.setType(URI.create(TYPE_PREFIX + "policy-check-failed"));
-            problem.setTitle("The policy check found errors");
-        }
+        problem.setType(URI.create(TYPE_PREFIX + failure.reason().type()));
+        problem.setTitle(failure.reason().title());
         problem.setProperty("draftId", failure.draftId());
         problem.setProperty("checkErrors", failure.errors());
         return problem;
@@ -131,6 +126,41 @@ public final class Problems {
     }
 
     /** An error the servlet container raised itself, known by its status alone (/error, or before any filter). */
+    /** A download of a policy file, as the raw path reads before any decoding: its last segment is the file name. */
+    private static final java.util.regex.Pattern FILE_ROUTE =
+            java.util.regex.Pattern.compile("/v1/policy/(?:versions|drafts)/[^/]+/files/(.+)");
+
+    /**
+     * The problem for a request refused for its path before any controller saw it (Tomcat's or Spring Security's
+     * rules on encoded slashes, backslashes, dot segments and NUL): a 400 that names the path parameter where the
+     * route has one ({@code fileName}), else the path.
+     */
+    static ProblemDetail refusedPath(String rawPath, HttpStatus status) {
+        if (rawPath == null || !PATH_LIKE.matcher(rawPath).find()) {
+            return containerError(status);
+        }
+        java.util.regex.Matcher file = FILE_ROUTE.matcher(rawPath == null ? "" : rawPath);
+        FieldError error = file.matches()
+                ? new FieldError("fileName", "'" + shown(file.group(1)) + "' is a path; a file name is a plain name such"
+                        + " as Compensation.dmn or P1-proportional-compensation.feature, without /, \\, .. or control"
+                        + " characters, encoded or not")
+                : new FieldError("path", "the path has an encoded slash, a backslash, a dot segment or a control"
+                        + " character, which no address of this API has");
+        ProblemDetail problem = invalidRequest(List.of(error));
+        problem.setDetail("Invalid field(s): " + error.getField() + ". " + error.getMessage() + ".");
+        return problem;
+    }
+
+    /** What makes a path refused before the API sees it: encoded slashes, backslashes and dots, NUL, "..". */
+    private static final java.util.regex.Pattern PATH_LIKE =
+            java.util.regex.Pattern.compile("(?i)%2f|%5c|%2e|%00|\\\\|/\\.\\.?(?:/|$)|[\\x00-\\x1f]");
+
+    /** At most 100 characters of what the client sent, control characters shown as '?'. */
+    private static String shown(String raw) {
+        String shown = raw.replaceAll("[\\x00-\\x1f\\x7f]", "?");
+        return shown.length() > 100 ? shown.substring(0, 100) + "..." : shown;
+    }
+
     static ProblemDetail containerError(HttpStatus status) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, switch (status) {
             case REQUEST_TIMEOUT -> "The request was not received in time.";

@@ -95,8 +95,8 @@ class ConcurrentPublishTest {
     }
 
     private static String draft(ServiceClient admin, String mediumVoucherPercent) {
-        Reply draft = admin.postMultipart("/v1/policy/drafts", List.of(
-                new Part("files", Drafts.COMPENSATION, Drafts.bytes(Drafts.mediumVoucher(mediumVoucherPercent)))));
+        Reply draft = admin.postMultipart("/v1/policy/drafts",
+                PolicyFixtures.upload(Drafts.mediumVoucherWithExamples(mediumVoucherPercent)));
         assertThat(draft.status()).as(draft.body()).isEqualTo(201);
         return draft.json().get("draftId").asString();
     }

@@ -84,42 +84,53 @@ class PolicyAdministrationTest {
 
     @Test
     @Order(3)
-    void aDraftRaisingTheMediumVoucherPassesItsCheckAndShowsTheExtraMoney() {
+    void raisingTheMediumVoucherWithoutItsExamplesIsRefusedListingTheSevenExamplesAndCannotBePublished() {
         Reply created = admin.postMultipart("/v1/policy/drafts", upload(Drafts.COMPENSATION, Drafts.mediumVoucher(12)));
 
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        JsonNode draft = created.json();
-        assertThat(draft.get("publishable").asBoolean()).isTrue();
-        assertThat(draft.get("basedOn").asString()).isEqualTo(releaseVersion);
-        assertThat(draft.get("createdBy").asString()).isEqualTo("ops");
-        JsonNode report = draft.get("report");
-        assertThat(report.get("errors")).isEmpty();
-        assertThat(report.get("invariants").get("decisions").asInt()).isGreaterThanOrEqualTo(500);
+        assertThat(created.status()).as(created.body()).isEqualTo(422);
+        String draftId = created.json().get("draftId").asString();
+        JsonNode report = admin.get("/v1/policy/drafts/" + draftId).json().get("report");
+        assertThat(report.get("scenarios").get("failures")).hasSize(7);
         assertThat(report.get("invariants").get("violations")).isEmpty();
-        assertThat(report.get("scenarios").get("failures")).isNotEmpty();
         JsonNode impact = report.get("impact").get("sample");
-        assertThat(impact.get("changed").asInt()).isPositive();
         assertThat(impact.get("money")).anySatisfy(money -> {
             assertThat(money.get("currency").asString()).isEqualTo("EUR");
             assertThat(money.get("optionType").asString()).isEqualTo("VOUCHER");
             assertThat(new java.math.BigDecimal(money.get("difference").asString())).isPositive();
         });
-        assertThat(admin.get("/v1/policy/drafts/" + draft.get("draftId").asString()).json()).isEqualTo(draft);
-        assertThat(voucherPercent(decide(null))).as("a draft decides nothing").isEqualTo("10");
+
+        Reply publish = publish(draftId, "examples not updated");
+
+        assertThat(publish.status()).isEqualTo(409);
+        assertThat(publish.json().get("type").asString()).endsWith("/policy-check-failed");
+        assertThat(publish.json().get("checkErrors")).hasSize(7).allSatisfy(error -> assertThat(error.asString())
+                .matches("scenario P(8|9) P(8-guards|9-loyalty)\\.feature:\\d+ \\(.+\\): .*expected \\S+ but was \\S+.*"));
+        assertThat(publish.json().get("checkErrors")).anySatisfy(error -> assertThat(error.asString())
+                .startsWith("scenario P9 P9-loyalty.feature:36 ").contains("voucher percent: expected 10 but was 12"));
+        assertActiveUnchanged();
     }
 
     @Test
     @Order(4)
-    void publishingMakesTheDraftDecideAndKeepsTheOldVersionForReplay() {
-        String draftId = admin.postMultipart("/v1/policy/drafts", upload(Drafts.COMPENSATION, Drafts.mediumVoucher(12)))
-                .json().get("draftId").asString();
+    void raisingTheMediumVoucherTogetherWithItsExamplesPassesAndPublishesAndKeepsTheOldVersionForReplay() {
+        Reply created = admin.postMultipart("/v1/policy/drafts", PolicyFixtures.mediumVoucher(12));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode draft = created.json();
+        assertThat(draft.get("publishable").asBoolean()).isTrue();
+        assertThat(draft.get("basedOn").asString()).isEqualTo(releaseVersion);
+        assertThat(draft.get("createdBy").asString()).isEqualTo("ops");
+        assertThat(draft.get("report").get("errors")).isEmpty();
+        assertThat(draft.get("report").get("scenarios").get("failures")).isEmpty();
+        assertThat(admin.get("/v1/policy/drafts/" + draft.get("draftId").asString()).json()).isEqualTo(draft);
+        assertThat(voucherPercent(decide(null))).as("a draft decides nothing").isEqualTo("10");
 
-        Reply published = publish(draftId, "MEDIUM voucher 10 % -> 12 %, agreed with finance");
+        Reply published = publish(draft.get("draftId").asString(), "MEDIUM voucher 10 % -> 12 %, agreed with finance");
 
         assertThat(published.status()).as(published.body()).isEqualTo(201);
         publishedVersion = published.json().get("versionId").asString();
         assertThat(published.json().get("comment").asString()).isEqualTo("MEDIUM voucher 10 % -> 12 %, agreed with finance");
         assertThat(published.json().get("publishedBy").asString()).isEqualTo("ops");
+        assertThat(published.json().get("basedOn").asString()).isEqualTo(releaseVersion);
         JsonNode now = decide(null);
         assertThat(now.get("policyVersion").asString()).isEqualTo(publishedVersion);
         assertThat(voucherPercent(now)).isEqualTo("12");
@@ -130,9 +141,11 @@ class PolicyAdministrationTest {
 
     @Test
     @Order(5)
-    void theVersionListShowsWhoPublishedWhatAndTheTableCanBeDownloaded() {
+    void theVersionListShowsWhoPublishedWhatAndItsTablesAndScenarioFilesCanBeDownloaded() {
         JsonNode versions = admin.get("/v1/policy/versions").json();
         Reply file = admin.get("/v1/policy/versions/" + publishedVersion + "/files/Compensation.dmn");
+        Reply scenarios = admin.get("/v1/policy/versions/" + publishedVersion + "/files/" + Drafts.LOYALTY_SCENARIOS);
+        Reply listing = admin.get("/v1/policy/versions/" + publishedVersion + "/files");
 
         assertThat(versions.get("active").asString()).isEqualTo(publishedVersion);
         assertThat(versions.get("versions")).extracting(v -> v.get("versionId").asString())
@@ -140,6 +153,16 @@ class PolicyAdministrationTest {
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.contentType()).startsWith("application/xml");
         assertThat(file.body()).isEqualTo(Drafts.mediumVoucher(12));
+        assertThat(scenarios.status()).isEqualTo(200);
+        assertThat(scenarios.contentType()).startsWith("text/plain");
+        assertThat(scenarios.body()).isEqualTo(Drafts.loyaltyExamples(12));
+        assertThat(listing.json().get("files")).hasSize(16)
+                .filteredOn(entry -> entry.get("kind").asString().equals("SCENARIOS")).hasSize(10)
+                .anySatisfy(entry -> {
+                    assertThat(entry.get("name").asString()).isEqualTo(Drafts.LOYALTY_SCENARIOS);
+                    assertThat(entry.get("policy").asString()).isEqualTo("P9");
+                });
+        assertThat(versions.get("versions").get(1).get("files")).hasSize(16);
     }
 
     @Test
@@ -147,7 +170,7 @@ class PolicyAdministrationTest {
     void aDraftBasedOnAnOlderVersionCannotBePublished() {
         // Made while the release was active, published after another version went live: it would undo that one.
         admin.post("/v1/policy/versions/" + releaseVersion + "/activate", "application/json", "");
-        String stale = admin.postMultipart("/v1/policy/drafts", upload(Drafts.COMPENSATION, Drafts.mediumVoucher(11)))
+        String stale = admin.postMultipart("/v1/policy/drafts", PolicyFixtures.mediumVoucher(11))
                 .json().get("draftId").asString();
         admin.post("/v1/policy/versions/" + publishedVersion + "/activate", "application/json", "");
 
@@ -274,7 +297,7 @@ class PolicyAdministrationTest {
     @Test
     @Order(14)
     void aDamagedActivePointerKeepsTheVersionDecidingRefusesPublishingAndIsRepairedByAnActivation() throws Exception {
-        Reply draft = admin.postMultipart("/v1/policy/drafts", upload(Drafts.COMPENSATION, Drafts.mediumVoucher(13)));
+        Reply draft = admin.postMultipart("/v1/policy/drafts", PolicyFixtures.mediumVoucher(13));
         assertThat(draft.status()).as(draft.body()).isEqualTo(201);
         java.nio.file.Files.writeString(store.resolve("active"), "not a version id");
 

@@ -93,6 +93,48 @@ abstract class PolicyStoreContract {
     }
 
     @Test
+    void aVersionKeepsItsScenarioFilesTheirApprovalAndTheVersionItWasBasedOn() {
+        PolicyStore store = open();
+        String first = store.activeId().orElseThrow();
+        byte[] scenarios = "Feature: P9 Loyalty\n".getBytes(StandardCharsets.UTF_8);
+        PolicyFiles files = edited().with("P9-loyalty.feature", scenarios);
+        PolicyStore.Approval approval = new PolicyStore.Approval("lead", Instant.ofEpochSecond(1_795_000_000L), "agreed");
+
+        PolicyVersion version = store.publishActive(store.newVersion(files, "ops", "with examples")
+                .fromDraft(first, approval), files, first);
+
+        assertThat(store.fileNames(version.id())).contains("Compensation.dmn", "P9-loyalty.feature").hasSize(7);
+        assertThat(store.files(version.id()).scenarios()).containsOnlyKeys("P9-loyalty.feature");
+        assertThat(store.files(version.id()).scenarios().get("P9-loyalty.feature")).isEqualTo(scenarios);
+        assertThat(store.files(version.id()).files()).doesNotContainKey("P9-loyalty.feature");
+        assertThat(store.version(version.id())).hasValueSatisfying(read -> {
+            assertThat(read.basedOn()).isEqualTo(first);
+            assertThat(read.approval()).isEqualTo(approval);
+            assertThat(read.contentHash()).isEqualTo(files.contentHash());
+        });
+        assertThat(store.version(first)).hasValueSatisfying(release -> {
+            assertThat(release.basedOn()).isNull();
+            assertThat(release.approval()).isNull();
+        });
+    }
+
+    @Test
+    void aDraftsDescriptionIsReplacedWhileItsFilesStayAsSaved() {
+        PolicyStore store = open();
+        String id = PolicyStore.newDraftId();
+        PolicyFiles files = edited().with("P9-loyalty.feature", "Feature: P9 Loyalty\n".getBytes(StandardCharsets.UTF_8));
+        store.saveDraft(id, files, "{\"approval\": null}".getBytes(StandardCharsets.UTF_8));
+
+        store.updateDraftDescription(id, "{\"approval\": \"lead\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(store.draftDescription(id)).hasValueSatisfying(description ->
+                assertThat(new String(description, StandardCharsets.UTF_8)).isEqualTo("{\"approval\": \"lead\"}"));
+        assertThat(store.draftFiles(id).contentHash()).isEqualTo(files.contentHash());
+        assertThatThrownBy(() -> store.updateDraftDescription(PolicyStore.newDraftId(), new byte[] {1}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void activatingSwitchesVersionsAndRollsBack() {
         PolicyStore store = open();
         String first = store.activeId().orElseThrow();

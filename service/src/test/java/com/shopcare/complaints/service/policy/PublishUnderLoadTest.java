@@ -54,8 +54,7 @@ class PublishUnderLoadTest {
             ServiceClient admin = service.admin();
             String release = PolicyFixtures.activeVersion(admin);
             // The draft's check decides its sample and the scenario examples; it changes nothing that decides.
-            Reply draft = admin.postMultipart("/v1/policy/drafts", List.of(
-                    new Part("files", Drafts.COMPENSATION, Drafts.bytes(Drafts.mediumVoucher(12)))));
+            Reply draft = admin.postMultipart("/v1/policy/drafts", PolicyFixtures.mediumVoucher(12));
             assertThat(draft.status()).as(draft.body()).isEqualTo(201);
 
             AtomicBoolean running = new AtomicBoolean(true);

@@ -74,8 +74,7 @@ class StoreDiskTest {
     }
 
     private static Reply draft(ServiceInstance instance) {
-        return instance.admin().postMultipart("/v1/policy/drafts",
-                List.of(new Part("files", Drafts.COMPENSATION, Drafts.bytes(Drafts.mediumVoucher(12)))));
+        return instance.admin().postMultipart("/v1/policy/drafts", PolicyFixtures.mediumVoucher(12));
     }
 
     private static int decide(ServiceInstance instance) {

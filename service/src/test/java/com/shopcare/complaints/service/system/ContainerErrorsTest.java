@@ -17,13 +17,15 @@ class ContainerErrorsTest {
     int port;
 
     @Test
-    void pathWithAnEncodedSlashIsAProblemWithACorrelationId() {
+    void pathWithAnEncodedSlashIsAProblemNamingTheFileNameWithACorrelationId() {
         Reply reply = new ServiceClient(port, TestKeys.ADMIN).get("/v1/policy/versions/x/files/..%2Fx");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().get("status").asInt()).isEqualTo(400);
-        assertThat(reply.json().get("title").asString()).isEqualTo("Bad Request");
+        assertThat(reply.json().get("title").asString()).isEqualTo("Invalid request");
+        assertThat(reply.json().get("errors").get(0).get("field").asString()).isEqualTo("fileName");
+        assertThat(reply.json().get("errors").get(0).get("message").asString()).contains("'..%2Fx' is a path");
         assertThat(reply.json().get("correlationId").asString()).isEqualTo(reply.header(CorrelationIds.HEADER)).isNotBlank();
     }
 }
