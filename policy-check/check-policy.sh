@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Checks a folder of edited DMN tables exactly as POST /v1/policy/drafts does, for a team that keeps its tables in
-# Git: the folder's files replace the same tables of the shipped policy (or of --baseline DIR).
+# Checks a folder of edited DMN tables and scenario files exactly as POST /v1/policy/drafts does, for a team that keeps
+# them in Git: the folder's files replace the same files of the shipped policy (or of --baseline DIR).
 # Exit code: 0 the tables may be published, 1 the report has errors, 2 the command is wrong.
 # Usage: policy-check/check-policy.sh DIR [--baseline DIR] [--past FILE.csv] [--scenarios DIR] [--sample N]
 set -euo pipefail

@@ -17,8 +17,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The service's draft check on the command line, for a team that keeps its tables in Git: the DMN files of a folder
- * replace the same tables of the baseline (the shipped tables, or {@code --baseline DIR}), and the result is checked
+ * The service's draft check on the command line, for a team that keeps its tables in Git: the DMN and scenario files
+ * of a folder (and of {@code --scenarios DIR}) replace the same files of the baseline (the shipped tables and scenario
+ * files, or {@code --baseline DIR}), and the result is checked
  * exactly as {@code POST /v1/policy/drafts} checks it. Exit code 0 when the draft may be published, 1 when the report
  * has errors, 2 when the command itself is wrong.
  *
@@ -83,6 +84,7 @@ public final class CheckPolicy {
             Policy baseline = compiler.compile(baselineFiles);
             Map<String, byte[]> files = new TreeMap<>(ScenarioBook.withShippedScenariosIfNone(baselineFiles).all());
             files.putAll(dmnFiles(draftFolder));
+            files.putAll(scenarioFiles(draftFolder));
             if (scenarioFolder != null) {
                 files.putAll(scenarioFiles(scenarioFolder));
             }

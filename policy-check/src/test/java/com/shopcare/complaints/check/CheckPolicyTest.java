@@ -23,13 +23,31 @@ class CheckPolicyTest {
 
     @Test
     void aGoodEditExitsZeroAndPrintsTheMoneyDifference() throws IOException {
-        Files.writeString(folder.resolve(Drafts.COMPENSATION), Drafts.mediumVoucher(12));
+        writeMediumVoucherAt12();
 
         int exit = check(folder.toString());
 
         assertThat(exit).isZero();
         assertThat(out()).startsWith("Policy check of " + folder).contains("PASSED: 0 error(s)")
                 .containsPattern("EUR VOUCHER: [0-9.]+ -> [0-9.]+ \\(\\+[0-9.]+\\)");
+    }
+
+    @Test
+    void theEditWithoutItsExamplesExitsOneNamingEachFailingExample() throws IOException {
+        Files.writeString(folder.resolve(Drafts.COMPENSATION), Drafts.mediumVoucher(12));
+
+        int exit = check(folder.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out()).contains("FAILED: 7 error(s)", "5. Scenarios: ", "P9 P9-loyalty.feature:36",
+                "voucher percent: expected 10 but was 12");
+    }
+
+    /** The MEDIUM voucher at 12 %, with the examples that pin it, as a team keeps them together. */
+    private void writeMediumVoucherAt12() throws IOException {
+        for (var file : Drafts.mediumVoucherWithExamples(12).entrySet()) {
+            Files.writeString(folder.resolve(file.getKey()), file.getValue());
+        }
     }
 
     @Test
@@ -44,7 +62,7 @@ class CheckPolicyTest {
 
     @Test
     void pastComplaintsFromACsvFileAreCompared() throws IOException {
-        Files.writeString(folder.resolve(Drafts.COMPENSATION), Drafts.mediumVoucher(12));
+        writeMediumVoucherAt12();
         Path csv = Files.writeString(folder.resolve("past.csv"), """
                 issue type,responsibility,channel,emotion,order value,currency,tier
                 LATE_DELIVERY,SHOP,EMAIL,ANGRY,100.00,EUR,REGULAR

@@ -229,7 +229,7 @@ public final class PostgresPolicyStore implements PolicyStore {
     }
 
     private Optional<PolicyVersion> versionRow(String id) {
-        return jdbc.sql("select %s from policy_version where id = ?")
+        return jdbc.sql("select " + VERSION_COLUMNS + " from policy_version where id = ?")
                 .param(id).query(PostgresPolicyStore::version).optional();
     }
 

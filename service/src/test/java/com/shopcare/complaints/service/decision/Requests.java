@@ -22,6 +22,16 @@ public final class Requests {
             }
             """;
 
+    /**
+     * A MEDIUM complaint (an angry first contact about a late delivery) on an order of 100.00 EUR: its voucher is the
+     * MEDIUM voucher of the README's walk-through, 10 % in the shipped tables.
+     */
+    public static final String MEDIUM_COMPLAINT = """
+            {"complaintId": "C-77", "complaint": {"issueType": "LATE_DELIVERY", "responsibility": "SHOP",
+             "channel": "EMAIL", "emotion": "ANGRY"}, "order": {"value": "100.00", "currency": "EUR"},
+             "customer": {"tier": "REGULAR"}}
+            """;
+
     private Requests() {
     }
 

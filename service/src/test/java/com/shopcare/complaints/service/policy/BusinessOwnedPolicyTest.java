@@ -9,6 +9,7 @@ import com.shopcare.complaints.service.ServiceClient;
 import com.shopcare.complaints.service.ServiceClient.Part;
 import com.shopcare.complaints.service.ServiceClient.Reply;
 import com.shopcare.complaints.service.ServiceInstance;
+import com.shopcare.complaints.service.decision.Requests;
 import com.shopcare.complaints.service.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,13 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BusinessOwnedPolicyTest {
-
-    /** A MEDIUM complaint (an angry first contact about a late delivery) on an order of 100.00 EUR. */
-    private static final String MEDIUM_COMPLAINT = """
-            {"complaintId": "C-78", "complaint": {"issueType": "LATE_DELIVERY", "responsibility": "SHOP",
-             "channel": "EMAIL", "emotion": "ANGRY"}, "order": {"value": "100.00", "currency": "EUR"},
-             "customer": {"tier": "REGULAR"}}
-            """;
 
     @TempDir
     static Path store;
@@ -186,7 +180,7 @@ class BusinessOwnedPolicyTest {
     void aComplaintTriedUnderTheDraftGetsTheNewVoucherWhileShopsStillGetTheOld() {
         String countedBefore = decisionsCounted();
 
-        Reply tried = author.post("/v1/policy/drafts/" + draftId + "/decisions", "application/json", MEDIUM_COMPLAINT);
+        Reply tried = author.post("/v1/policy/drafts/" + draftId + "/decisions", "application/json", Requests.MEDIUM_COMPLAINT);
 
         assertThat(tried.status()).as(tried.body()).isEqualTo(200);
         assertThat(tried.json().get("policyVersion").asString()).isEqualTo(draftId);
@@ -196,10 +190,10 @@ class BusinessOwnedPolicyTest {
                 assertThat(line.get("detail").asString()).contains("a voucher of 12 %"));
         assertThat(decisionsCounted()).as("not a shop's decision").isEqualTo(countedBefore);
         assertActiveUnchanged();
-        Reply byShop = shop.post("/v1/policy/drafts/" + draftId + "/decisions", "application/json", MEDIUM_COMPLAINT);
+        Reply byShop = shop.post("/v1/policy/drafts/" + draftId + "/decisions", "application/json", Requests.MEDIUM_COMPLAINT);
         assertThat(byShop.status()).isEqualTo(403);
         Reply invalid = author.post("/v1/policy/drafts/" + draftId + "/decisions", "application/json",
-                MEDIUM_COMPLAINT.replace("ANGRY", "CROSS"));
+                Requests.MEDIUM_COMPLAINT.replace("ANGRY", "CROSS"));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("errors").get(0).get("field").asString()).isEqualTo("complaint.emotion");
     }
@@ -264,7 +258,7 @@ class BusinessOwnedPolicyTest {
         assertThat(version.get("approval").get("approvedBy").asString()).isEqualTo("lead");
         assertThat(version.get("approval").get("comment").asString()).isEqualTo("Checked the 7 examples; 12 % is what finance agreed");
         assertThat(version.get("approval").get("approvedAt").asString()).isNotBlank();
-        JsonNode decided = shop.post("/v1/decisions", "application/json", MEDIUM_COMPLAINT).json();
+        JsonNode decided = shop.post("/v1/decisions", "application/json", Requests.MEDIUM_COMPLAINT).json();
         assertThat(decided.get("policyVersion").asString()).isEqualTo(publishedVersion);
         assertThat(voucher(decided).get("percent").asString()).isEqualTo("12");
     }
@@ -323,7 +317,7 @@ class BusinessOwnedPolicyTest {
     }
 
     private static void assertActiveUnchanged() {
-        JsonNode decided = shop.post("/v1/decisions", "application/json", MEDIUM_COMPLAINT).json();
+        JsonNode decided = shop.post("/v1/decisions", "application/json", Requests.MEDIUM_COMPLAINT).json();
         assertThat(decided.get("policyVersion").asString()).isEqualTo(releaseVersion);
         assertThat(voucher(decided).get("percent").asString()).isEqualTo("10");
     }

@@ -5,6 +5,7 @@ import com.shopcare.complaints.service.ServiceClient;
 import com.shopcare.complaints.service.ServiceClient.Part;
 import com.shopcare.complaints.service.ServiceClient.Reply;
 import com.shopcare.complaints.service.ServiceInstance;
+import com.shopcare.complaints.service.decision.Requests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,13 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PolicyAdministrationTest {
-
-    /** A MEDIUM complaint (an angry first contact about a late delivery) on an order of 100.00 EUR. */
-    private static final String MEDIUM_COMPLAINT = """
-            {"complaintId": "C-77", "complaint": {"issueType": "LATE_DELIVERY", "responsibility": "SHOP",
-             "channel": "EMAIL", "emotion": "ANGRY"}, "order": {"value": "100.00", "currency": "EUR"},
-             "customer": {"tier": "REGULAR"}}
-            """;
 
     @TempDir
     static Path store;
@@ -288,7 +282,7 @@ class PolicyAdministrationTest {
         Reply pinned = shop.send(HttpRequest.newBuilder(URI.create("http://localhost:" + service.port() + "/v1/decisions"))
                 .header("Content-Type", "application/json")
                 .header("Policy-Version", "20200101-000000-000000000000")
-                .POST(HttpRequest.BodyPublishers.ofString(MEDIUM_COMPLAINT)));
+                .POST(HttpRequest.BodyPublishers.ofString(Requests.MEDIUM_COMPLAINT)));
         assertThat(pinned.status()).isEqualTo(404);
         assertThat(pinned.json().get("detail").asString()).contains("20200101-000000-000000000000");
         assertActiveUnchanged();
@@ -335,7 +329,7 @@ class PolicyAdministrationTest {
     private static JsonNode decide(String version) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + service.port() + "/v1/decisions"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(MEDIUM_COMPLAINT));
+                .POST(HttpRequest.BodyPublishers.ofString(Requests.MEDIUM_COMPLAINT));
         if (version != null) {
             request.header("Policy-Version", version);
         }

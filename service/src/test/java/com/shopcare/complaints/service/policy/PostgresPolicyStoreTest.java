@@ -46,6 +46,41 @@ class PostgresPolicyStoreTest extends PolicyStoreContract {
     }
 
     @Test
+    void aStoreMadeBeforeScenarioFilesAndApprovalsIsUpgradedKeepingItsVersionsAndActivePointer() throws Exception {
+        // The schema and the rows as the first release of this store wrote them: its version 1 only.
+        org.flywaydb.core.Flyway.configure().dataSource(database.url(), database.username(), database.password())
+                .locations("classpath:db/policy-store").table("policy_store_schema_history").target("1").load().migrate();
+        PolicyFiles old = PolicyFiles.shipped();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(database.url(), database.username(),
+                database.password())) {
+            var version = connection.prepareStatement("insert into policy_version (id, content_hash, published_by,"
+                    + " published_at, comment) values ('20261101-090000-000000000001', ?, 'ops', now(), 'before')");
+            version.setString(1, old.contentHash());
+            version.executeUpdate();
+            for (var file : old.files().entrySet()) {
+                var insert = connection.prepareStatement("insert into policy_version_file (version_id, name, content)"
+                        + " values ('20261101-090000-000000000001', ?, ?)");
+                insert.setString(1, file.getKey());
+                insert.setBytes(2, file.getValue());
+                insert.executeUpdate();
+            }
+            connection.createStatement().executeUpdate(
+                    "insert into policy_active (version_id) values ('20261101-090000-000000000001')");
+        }
+
+        PolicyStore upgraded = open();
+
+        assertThat(upgraded.activeId()).hasValue("20261101-090000-000000000001");
+        assertThat(upgraded.versions()).singleElement().satisfies(version -> {
+            assertThat(version.comment()).isEqualTo("before");
+            assertThat(version.basedOn()).isNull();
+            assertThat(version.approval()).isNull();
+        });
+        assertThat(upgraded.files("20261101-090000-000000000001").scenarios()).isEmpty();
+        assertThat(upgraded.files("20261101-090000-000000000001").contentHash()).isEqualTo(old.contentHash());
+    }
+
+    @Test
     void unreachableDatabaseIsAStoreUnavailableNamingIt() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
