@@ -315,11 +315,14 @@ class PolicyAdministration {
     private <T> T audited(String action, String admin, String ids, Supplier<T> work, java.util.function.Function<T, String> done) {
         try {
             T result = work.get();
-            audit.info("policy-audit action={} admin={} {} {} outcome=done", action, admin, ids, done.apply(result));
+            String outcome = done.apply(result);
+            audit.info("policy-audit action={} admin={} {}{} outcome=done", action, admin, ids,
+                    outcome.isEmpty() ? "" : " " + outcome);
             return result;
         } catch (CheckFailedException e) {
-            audit.info("policy-audit action={} admin={} {} draftId={} outcome=refused reason={} errors={}", action, admin,
-                    ids, e.draftId(), e.reason().type(), e.errors().size());
+            // A refused draft is kept: its id is news to the line only when the action did not name it already.
+            audit.info("policy-audit action={} admin={} {}{} outcome=refused reason={} errors={}", action, admin, ids,
+                    ids.contains("draftId=") ? "" : " draftId=" + e.draftId(), e.reason().type(), e.errors().size());
             throw e;
         } catch (RuntimeException e) {
             audit.info("policy-audit action={} admin={} {} outcome=failed reason={}", action, admin, ids,
