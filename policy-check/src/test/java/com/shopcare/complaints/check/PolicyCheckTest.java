@@ -106,6 +106,17 @@ class PolicyCheckTest {
     }
 
     @Test
+    void aScenarioFileWhoseFeatureLineNamesAnotherPolicyThanItsNameIsAnError() {
+        String other = Drafts.shippedScenarios(Drafts.LOYALTY_SCENARIOS).replaceFirst("Feature: P9 ", "Feature: P11 ");
+
+        CheckReport report = CHECK.check(RELEASE.with(Drafts.LOYALTY_SCENARIOS, Drafts.bytes(other)), ACTIVE, null).report();
+
+        assertThat(report.errors()).anySatisfy(error -> assertThat(error)
+                .startsWith("ERROR P9-loyalty.feature:1: ").contains("about P11", "its name says P9"));
+        assertThat(report.scenarios()).isNull();
+    }
+
+    @Test
     void anExampleWithAnUnknownTermIsAnErrorNamingFileAndLine() {
         String unknown = Drafts.shippedScenarios(Drafts.LOYALTY_SCENARIOS).replaceFirst("\\| tier ", "| rank ");
 

@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -66,8 +65,6 @@ public final class FilePolicyStore implements PolicyStore {
      */
     private static final String PENDING = ".pending";
     private static final String TEMPORARY_PREFIX = ".tmp-";
-    /** A table ({@code Compensation.dmn}) or a scenario file ({@code P4-remedies-per-issue-type.feature}). */
-    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*\\.dmn|P\\d{1,3}(?:-[a-z0-9]+){1,16}\\.feature");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Logger log = LoggerFactory.getLogger(FilePolicyStore.class);
 
@@ -342,7 +339,7 @@ public final class FilePolicyStore implements PolicyStore {
     @Override
     public List<String> fileNames(String id) {
         try (Stream<Path> entries = Files.list(publishedFolder(id))) {
-            return entries.map(path -> path.getFileName().toString()).filter(name -> FILE_NAME.matcher(name).matches())
+            return entries.map(path -> path.getFileName().toString()).filter(PolicyFileNames::isFileName)
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -365,7 +362,7 @@ public final class FilePolicyStore implements PolicyStore {
     private static PolicyFiles readFiles(Path folder) {
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> entries = Files.list(folder)) {
-            for (Path file : entries.filter(path -> FILE_NAME.matcher(path.getFileName().toString()).matches()).toList()) {
+            for (Path file : entries.filter(path -> PolicyFileNames.isFileName(path.getFileName().toString())).toList()) {
                 files.put(file.getFileName().toString(), Files.readAllBytes(file));
             }
         } catch (IOException e) {
@@ -525,7 +522,7 @@ public final class FilePolicyStore implements PolicyStore {
 
     private static String checkedName(String name) {
         // File names become paths: only plain model file names, never a path of their own.
-        if (!FILE_NAME.matcher(name).matches()) {
+        if (!PolicyFileNames.isFileName(name)) {
             throw new IllegalArgumentException("not a policy file name: " + name);
         }
         return name;

@@ -22,6 +22,11 @@ final class PolicyFileNames {
     private PolicyFileNames() {
     }
 
+    /** True for a table's or a scenario file's name, which is never a path. */
+    static boolean isFileName(String name) {
+        return problem(name).isEmpty();
+    }
+
     /** Why the name is no file name of a policy, in words; empty when it is one. */
     static Optional<String> problem(String name) {
         if (name == null || name.isBlank()) {
