@@ -70,8 +70,17 @@ class Decisions {
      * answer, and none of the traces of a shop's decision (no metrics, no decision log line).
      */
     DecisionResponse decideUnderDraft(DecisionRequest request, String draftId) {
+        return decideForAdmin(request, () -> activePolicy.draft(draftId));
+    }
+
+    /** As {@link #decideUnderDraft}, under a published version. */
+    DecisionResponse decideUnderVersion(DecisionRequest request, String versionId) {
+        return decideForAdmin(request, () -> activePolicy.version(versionId));
+    }
+
+    private DecisionResponse decideForAdmin(DecisionRequest request, java.util.function.Supplier<Policy> policy) {
         Currency currency = RequestChecks.check(request);
-        Decision decision = activePolicy.draft(draftId).decide(DecisionMapper.toComplaint(request, currency));
+        Decision decision = policy.get().decide(DecisionMapper.toComplaint(request, currency));
         return DecisionMapper.toResponse(RandomIds.newId(), request, decision).shopId(request.getShopId());
     }
 }

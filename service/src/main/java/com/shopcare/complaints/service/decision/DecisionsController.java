@@ -24,6 +24,11 @@ public class DecisionsController implements DecisionsApi {
     }
 
     @Override
+    public ResponseEntity<DecisionResponse> decideUnderVersion(String versionId, DecisionRequest request) {
+        return ResponseEntity.ok(decisions.decideUnderVersion(request, versionId));
+    }
+
+    @Override
     public ResponseEntity<DecisionResponse> decideUnderDraft(String draftId, DecisionRequest request) {
         return ResponseEntity.ok(decisions.decideUnderDraft(request, draftId));
     }

@@ -387,22 +387,35 @@ public final class FilePolicyStore implements PolicyStore {
     }
 
     @Override
-    public List<String> pruneDrafts(Duration maxAge, int maxCount) {
-        Instant oldest = clock.instant().minus(maxAge);
-        record Dated(String id, Instant saved) {
-        }
-        List<Dated> dated = new ArrayList<>();
+    public List<String> draftIds() {
+        return datedDrafts().stream().map(DatedDraft::id).toList();
+    }
+
+    /** A draft and when it was saved, by the store's clock. */
+    private record DatedDraft(String id, Instant saved) {
+    }
+
+    /** The drafts, the newest first. */
+    private List<DatedDraft> datedDrafts() {
+        List<DatedDraft> dated = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(drafts)) {
             for (Path folder : entries) {
                 String id = folder.getFileName().toString();
                 if (DRAFT_ID.matcher(id).matches()) {
-                    dated.add(new Dated(id, Files.getLastModifiedTime(folder).toInstant()));
+                    dated.add(new DatedDraft(id, Files.getLastModifiedTime(folder).toInstant()));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the drafts could not be listed", e);
         }
-        dated.sort(Comparator.comparing(Dated::saved).reversed());
+        dated.sort(Comparator.comparing(DatedDraft::saved).reversed().thenComparing(DatedDraft::id));
+        return dated;
+    }
+
+    @Override
+    public List<String> pruneDrafts(Duration maxAge, int maxCount) {
+        Instant oldest = clock.instant().minus(maxAge);
+        List<DatedDraft> dated = datedDrafts();
         List<String> deleted = new ArrayList<>();
         for (int i = 0; i < dated.size(); i++) {
             if (i >= maxCount || dated.get(i).saved().isBefore(oldest)) {
@@ -452,9 +465,13 @@ public final class FilePolicyStore implements PolicyStore {
         Path folder = drafts.resolve(id);
         Path temporary = folder.resolve(TEMPORARY_PREFIX + randomSuffix());
         try {
+            // The folder's time is when the draft was saved, by the store's clock (its age, its place in the list):
+            // the rename inside it would move it to now.
+            FileTime saved = Files.getLastModifiedTime(folder);
             writeDurably(temporary, description);
             moveAtomically(temporary, folder.resolve(DRAFT_METADATA));
             force(folder);
+            Files.setLastModifiedTime(folder, saved);
         } catch (IOException e) {
             deleteQuietly(temporary);
             throw failure("draft " + id + " could not be updated", e);

@@ -51,6 +51,8 @@ import java.util.stream.Stream;
 class PolicyAdministration {
 
     private static final Logger audit = LoggerFactory.getLogger("policy-audit");
+    /** How many drafts the listing shows: the recent work, not the whole retention. */
+    private static final int LISTED_DRAFTS = 20;
     private static final List<String> TABLE_FILES = Stream.of(PolicyModel.values()).map(PolicyModel::fileName).toList();
     /** The policies there are: those of the shipped scenario files (P1 ... P10). */
     private static final Set<String> POLICIES = ScenarioBook.shippedTexts().keySet().stream()
@@ -122,6 +124,17 @@ class PolicyAdministration {
             }
             return draft;
         }, draft -> "draftId=" + draft.getDraftId() + " basedOn=" + draft.getBasedOn());
+    }
+
+    /** The newest drafts, newest first: a draft awaiting approval is found here by the second admin. */
+    List<PolicyDraft> drafts() {
+        List<PolicyDraft> drafts = new ArrayList<>();
+        for (String id : activePolicy.store().draftIds().stream().limit(LISTED_DRAFTS).toList()) {
+            // Pruned by another replica between the listing and the reading: gone, so not listed.
+            activePolicy.store().draftDescription(id).ifPresent(description ->
+                    drafts.add(json.readValue(description, PolicyDraft.class)));
+        }
+        return drafts;
     }
 
     PolicyDraft draft(String id) {

@@ -4,6 +4,7 @@ import com.shopcare.complaints.api.PolicyApi;
 import com.shopcare.complaints.api.model.ApprovalRequest;
 import com.shopcare.complaints.api.model.PolicyChanges;
 import com.shopcare.complaints.api.model.PolicyDraft;
+import com.shopcare.complaints.api.model.PolicyDrafts;
 import com.shopcare.complaints.api.model.PolicyFileList;
 import com.shopcare.complaints.api.model.PolicySummary;
 import com.shopcare.complaints.api.model.PolicyTable;
@@ -64,6 +65,11 @@ public class PolicyController implements PolicyApi {
         PolicyDraft draft = administration.createDraft(PolicyAdministration.uploads(names, contents),
                 pastComplaints == null ? null : bytes(pastComplaints), callingAdmin.name());
         return ResponseEntity.status(HttpStatus.CREATED).body(draft);
+    }
+
+    @Override
+    public ResponseEntity<PolicyDrafts> listDrafts() {
+        return ResponseEntity.ok(new PolicyDrafts(administration.drafts()));
     }
 
     @Override

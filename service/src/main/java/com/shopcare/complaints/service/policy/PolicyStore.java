@@ -95,6 +95,9 @@ public interface PolicyStore extends AutoCloseable {
     /** Writes a draft: its files (the whole policy) and its description (the check report). */
     void saveDraft(String id, PolicyFiles files, byte[] description);
 
+    /** The ids of the saved drafts, the newest first. */
+    List<String> draftIds();
+
     /** Replaces the description of a saved draft (an approval added to it); its files never change. */
     void updateDraftDescription(String id, byte[] description);
 

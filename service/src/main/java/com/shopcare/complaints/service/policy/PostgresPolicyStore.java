@@ -292,6 +292,12 @@ public final class PostgresPolicyStore implements PolicyStore {
     }
 
     @Override
+    public List<String> draftIds() {
+        return inStore("the drafts could not be listed", () -> jdbc.sql(
+                "select id from policy_draft order by saved_at desc, id").query(String.class).list());
+    }
+
+    @Override
     public void updateDraftDescription(String id, byte[] description) {
         int updated = inStore("draft " + id + " could not be updated", () -> jdbc.sql(
                 "update policy_draft set description = ? where id = ?").params(description, id).update());

@@ -135,6 +135,21 @@ abstract class PolicyStoreContract {
     }
 
     @Test
+    void draftsAreListedNewestFirstAndAnUpdateKeepsTheirPlace() {
+        PolicyStore store = open();
+        List<String> saved = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = PolicyStore.newDraftId();
+            store.saveDraft(id, PolicyFiles.shipped(), "{}".getBytes(StandardCharsets.UTF_8));
+            saved.add(0, id);
+        }
+
+        store.updateDraftDescription(saved.get(2), "{\"approved\": true}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(store.draftIds()).containsExactlyElementsOf(saved);
+    }
+
+    @Test
     void activatingSwitchesVersionsAndRollsBack() {
         PolicyStore store = open();
         String first = store.activeId().orElseThrow();
