@@ -39,8 +39,8 @@ class PolicyChangesTest {
     private static final String LOYALTY = "P9-loyalty.feature";
     /** The MEDIUM-level VOUCHER row of the goodwill options, found by what it says rather than by its id. */
     private static final Matcher MEDIUM_VOUCHER = Pattern.compile(
-            "(?s)\\s*<rule id=\"([^\"]+)\">(?:(?!</rule>).)*?<text>\"MEDIUM\"</text>(?:(?!</rule>).)*?"
-                    + "<text>\"VOUCHER\"</text>(?:(?!</rule>).)*?</rule>").matcher(text(TABLES, COMPENSATION));
+            "(?s)\\s*<rule id=\"([^\"]+)\">(?:(?!</rule>).)*?<text>&quot;MEDIUM&quot;</text>(?:(?!</rule>).)*?"
+                    + "<text>&quot;VOUCHER&quot;</text>(?:(?!</rule>).)*?</rule>").matcher(text(TABLES, COMPENSATION));
     private static final String ROW;
     private static final String ROW_ID;
 

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class EditedTables {
 
-    private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n";
 
     private EditedTables() {
     }

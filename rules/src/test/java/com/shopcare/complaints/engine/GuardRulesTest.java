@@ -60,7 +60,7 @@ class GuardRulesTest {
     @Test
     void customerFaultGetsNoMoneyEvenWhenAnEditedTableOffersGoodwillToEveryone() {
         Policy goodwillForEveryone = TestPolicies.compiler().compile(TestPolicies.shippedWithEdit("Compensation.dmn",
-                text -> text.replace("<text>\"SHOP\",\"CARRIER\",\"SUPPLIER\",\"UNKNOWN\"</text>", "<text>-</text>")));
+                text -> text.replace("<text>&quot;SHOP&quot;,&quot;CARRIER&quot;,&quot;SUPPLIER&quot;,&quot;UNKNOWN&quot;</text>", "<text>-</text>")));
         Complaint customerFault = Complaints.calmLateDelivery().issueType("NOT_DELIVERED").responsibility("CUSTOMER").build();
 
         Decision decision = goodwillForEveryone.decide(customerFault);
