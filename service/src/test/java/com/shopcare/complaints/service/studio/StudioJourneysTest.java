@@ -1,0 +1,282 @@
+package com.shopcare.complaints.service.studio;
+
+import com.shopcare.complaints.service.ServiceClient;
+import com.shopcare.complaints.service.ServiceInstance;
+import com.shopcare.complaints.service.TestKeys;
+import com.shopcare.complaints.service.decision.Requests;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A customer-service lead's journeys through the Policy Studio, in Debian's Chromium against a real service on a
+ * real port: a session without a key, an overlap edit that cannot go live, and the MEDIUM voucher 10 % -> 12 % from
+ * sign-in to publish (the cell edited in the KIE editor, the examples in the scenario grid), then a rollback from the
+ * history. Each journey's last screen is saved under target/studio-screenshots/, passed or failed.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StudioJourneysTest {
+
+    @TempDir
+    static Path store;
+    private static ServiceInstance service;
+    private static ServiceClient shop;
+    private static String release;
+    private StudioBrowser browser;
+    private String journey;
+
+    @BeforeAll
+    static void start() {
+        service = ServiceInstance.start(store, "--decision.policy.check-sample-size=1000");
+        shop = service.shop();
+        release = service.admin().get("/v1/policy/versions").json().get("active").asString();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @BeforeEach
+    void openBrowser(TestInfo test) {
+        browser = StudioBrowser.open(service.port());
+        journey = test.getTestMethod().orElseThrow().getName();
+    }
+
+    @AfterEach
+    void saveLastScreen() {
+        try {
+            browser.screenshot(journey);
+        } finally {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aSessionWithoutAKeyShowsTheSignInAndNoData() {
+        browser.go("/studio/");
+
+        WebElement key = browser.find("#admin-key");
+        assertThat(key.getAttribute("type")).isEqualTo("password");
+        assertThat(browser.driver().findElement(By.id("workspace")).isDisplayed()).isFalse();
+        assertThat(browser.driver().findElement(By.id("active-version")).isDisplayed()).isFalse();
+        assertThat(browser.console()).as("no API call without a key, nothing refused").noneMatch(line ->
+                line.contains("/v1/") || line.contains("Content Security Policy"));
+
+        key.sendKeys("not-an-admin-key");
+        browser.find("#sign-in").click();
+
+        WebElement message = browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+        assertThat(message.getText()).containsIgnoringCase("admin key").doesNotContain("{").doesNotContain("401");
+        assertThat(browser.driver().findElement(By.id("workspace")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    @Order(2)
+    void signingInShowsTheActiveVersionAndSigningOutForgetsTheKey() {
+        signIn();
+
+        assertThat(browser.find("#active-version").getText()).contains(release).contains("release");
+        assertThat(browser.script("return sessionStorage.length")).isEqualTo(1L);
+
+        browser.find("#sign-out").click();
+
+        browser.find("#admin-key");
+        assertThat(browser.script("return sessionStorage.length")).isEqualTo(0L);
+        assertThat(browser.driver().findElement(By.id("workspace")).isDisplayed()).isFalse();
+        browser.driver().navigate().refresh();
+        browser.find("#admin-key");
+        assertThat(browser.driver().findElement(By.id("workspace")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    @Order(3)
+    void everyControlHasALabelAndTheStudioWorksByKeyboard() {
+        browser.go("/studio/");
+        browser.find("#admin-key").sendKeys(TestKeys.ADMIN, Keys.ENTER);
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("active-version"), release));
+
+        // Tab from the sign-out button to the History section's button, and open it with Enter.
+        browser.find("#nav-history").sendKeys(Keys.ENTER);
+        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#history tr[data-version]")));
+        for (String section : List.of("#nav-tables", "#nav-scenarios", "#nav-check", "#nav-changes", "#nav-try",
+                "#nav-publish", "#nav-history")) {
+            browser.find(section).sendKeys(Keys.ENTER);
+            assertThat(unlabelledControls()).as("controls without a label after %s", section).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void anOverlapEditIsRefusedNamingTheRowsAndPublishIsDisabled() {
+        signIn();
+        openTable("Dissatisfaction.dmn", "Dissatisfaction Level");
+
+        editCell(cellWithText("[25..50)"), "[25..50]");
+        check();
+
+        assertThat(browser.find("#report-errors").getText()).contains("Dissatisfaction.dmn").contains("[2, 3]");
+        browser.find("#nav-publish").click();
+        assertThat(browser.find("#publish").isEnabled()).isFalse();
+        assertThat(browser.find("#publish-blocked").getText()).isNotBlank();
+        assertThat(voucherPercent()).as("nothing went live").isEqualTo("10");
+    }
+
+    @Test
+    @Order(5)
+    void raisingTheMediumVoucherFromSignInToPublishThenRollingBackFromTheHistory() {
+        signIn();
+        openTable("Compensation.dmn", "Goodwill Options");
+        WebElement percent = browser.driver().findElement(By.cssSelector(
+                "tr._Compensation_rule_112 td[data-testid='kie-tools--bee--expression-column-7'] .editable-cell"));
+        editCell(percent, "12");
+        browser.driver().switchTo().defaultContent();
+        typeOver(browser.find("#annotation-_Compensation_rule_112"),
+                "MEDIUM dissatisfaction: a voucher of 12 % of the order value");
+        assertThat(dirtyFiles()).contains("Compensation.dmn");
+
+        browser.find("#nav-scenarios").click();
+        pickScenarioFile("P8-guards.feature");
+        setCell("voucher", 57, "1.20");
+        setCell("voucher", 58, "1.20");
+        setCell("voucher", 59, "12.00");
+        setCell("voucher", 60, "120");
+        setCell("voucher", 61, "1.200");
+        pickScenarioFile("P9-loyalty.feature");
+        setCell("voucher", 36, "12");
+        setCell("voucher amount", 36, "12.00");
+        setCell("voucher", 37, "22");
+        setCell("voucher amount", 37, "22.00");
+        assertThat(dirtyFiles()).containsExactlyInAnyOrder("Compensation.dmn", "P8-guards.feature", "P9-loyalty.feature");
+
+        check();
+
+        assertThat(browser.find("#report-errors").getText()).isEqualTo("No errors.");
+        assertThat(browser.find("#report-summary").getText()).contains("passed the check");
+        assertThat(browser.find("#impact").getText()).contains("EUR").contains("VOUCHER");
+        assertThat(browser.driver().findElements(By.cssSelector("#money-chart"))).hasSize(1);
+        browser.find("#nav-publish").click();
+        browser.find("#publish-comment").sendKeys("MEDIUM voucher 10 % -> 12 %, agreed with finance");
+        browser.waitFor(ExpectedConditions.elementToBeClickable(By.id("publish"))).click();
+        browser.waitFor(driver -> !activeVersion().equals(release), Duration.ofSeconds(30));
+        assertThat(voucherPercent()).as("POST /v1/decisions after the publish").isEqualTo("12");
+
+        browser.find("#nav-history").click();
+        browser.find("#history tr[data-version='" + release + "'] button").click();
+        WebElement confirm = browser.find("#confirm");
+        assertThat(confirm.getText()).contains("Compensation.dmn").contains("12").contains("10");
+        browser.find("#confirm-yes").click();
+        browser.waitFor(driver -> activeVersion().equals(release), Duration.ofSeconds(30));
+        assertThat(voucherPercent()).as("POST /v1/decisions after the rollback").isEqualTo("10");
+        assertThat(browser.console()).noneMatch(line -> line.contains("Content Security Policy"));
+    }
+
+    private void signIn() {
+        browser.go("/studio/");
+        browser.find("#admin-key").sendKeys(TestKeys.ADMIN);
+        browser.find("#sign-in").click();
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("active-version"), "20"));
+    }
+
+    /** Picks the table, and opens the decision's table in the KIE editor (its node in the diagram, then Edit). */
+    private void openTable(String file, String decision) {
+        browser.find("#nav-tables").click();
+        new Select(browser.find("#table-picker")).selectByValue(file);
+        WebElement frame = browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#dmn-editor iframe")));
+        browser.driver().switchTo().frame(frame);
+        browser.waitFor(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[local-name()='span' and normalize-space(text())='" + decision + "']"))).click();
+        browser.waitFor(ExpectedConditions.elementToBeClickable(By.xpath("//span[normalize-space(text())='Edit']"))).click();
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("td .editable-cell")));
+    }
+
+    private WebElement cellWithText(String text) {
+        return browser.driver().findElement(By.xpath("//span[@data-ouia-component-id='editable-cell-raw-value' and text()='"
+                + text + "']/ancestor::div[contains(@class, 'editable-cell')][1]"));
+    }
+
+    /** As a lead does in the KIE editor: a double click opens the cell's FEEL editor, Tab commits it. */
+    private void editCell(WebElement cell, String text) {
+        new Actions(browser.driver()).doubleClick(cell).perform();
+        new Actions(browser.driver()).pause(Duration.ofMillis(300))
+                .keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL)
+                .sendKeys(text).sendKeys(Keys.TAB).perform();
+        browser.driver().switchTo().defaultContent();
+        browser.waitFor(driver -> !dirtyFiles().isEmpty());
+    }
+
+    private void pickScenarioFile(String file) {
+        new Select(browser.find("#scenario-picker")).selectByValue(file);
+        browser.find("#scenario-grid input[data-line]");
+    }
+
+    private void setCell(String column, int line, String value) {
+        typeOver(browser.find("#scenario-grid input[aria-label='" + column + " at line " + line + "']"), value);
+    }
+
+    /** As a lead replaces a field's text: into the field, select all, type, and on to the next field. */
+    private void typeOver(WebElement field, String text) {
+        field.click();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.TAB);
+    }
+
+    private void check() {
+        browser.driver().switchTo().defaultContent();
+        browser.find("#nav-check").click();
+        browser.find("#check").click();
+        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("check-progress")), Duration.ofSeconds(5));
+        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("report")), Duration.ofSeconds(120));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> dirtyFiles() {
+        return (List<String>) browser.script("return window.studio.dirtyFiles()");
+    }
+
+    /** The controls on screen that a screen reader could not name. */
+    @SuppressWarnings("unchecked")
+    private List<String> unlabelledControls() {
+        return (List<String>) browser.script("""
+                return [...document.querySelectorAll('input, select, textarea, button')]
+                  .filter(el => el.offsetParent !== null && el.type !== 'hidden')
+                  .filter(el => !((el.labels && el.labels.length) || el.getAttribute('aria-label')
+                      || el.getAttribute('aria-labelledby') || (el.tagName === 'BUTTON' && el.textContent.trim())))
+                  .map(el => el.outerHTML.slice(0, 120));
+                """);
+    }
+
+    private static String activeVersion() {
+        return service.admin().get("/v1/policy/versions").json().get("active").asString();
+    }
+
+    private static String voucherPercent() {
+        JsonNode decision = shop.post("/v1/decisions", "application/json", Requests.MEDIUM_COMPLAINT).json();
+        for (JsonNode option : decision.get("compensation")) {
+            if (option.get("type").asString().equals("VOUCHER")) {
+                return option.get("percent").asString();
+            }
+        }
+        throw new AssertionError("no voucher offered: " + decision);
+    }
+}
