@@ -155,9 +155,29 @@ class StudioJourneysTest {
         typeOver(browser.find("#annotation-_Compensation_rule_112"),
                 "MEDIUM dissatisfaction: a voucher of 12 % of the order value");
         assertThat(dirtyFiles()).contains("Compensation.dmn");
+        assertThat(leavingIsWarned()).as("the page warns before unsaved edits are lost").isTrue();
+        // Another table and back: the edit is still there, in the editor and in the annotation panel.
+        new Select(browser.find("#table-picker")).selectByValue("Actions.dmn");
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("annotations"), "Actions.dmn"));
+        new Select(browser.find("#table-picker")).selectByValue("Compensation.dmn");
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("annotation-_Compensation_rule_112-context"), "percent = 12"));
+        assertThat(browser.find("#annotation-_Compensation_rule_112").getAttribute("value"))
+                .isEqualTo("MEDIUM dissatisfaction: a voucher of 12 % of the order value");
+        assertThat(new Select(browser.find("#table-picker")).getFirstSelectedOption().getText()).contains("(changed)");
 
-        browser.find("#nav-scenarios").click();
-        pickScenarioFile("P8-guards.feature");
+        // Checked with the table alone, the seven examples that pin 10 % fail, each with an Edit that opens it.
+        check();
+        assertThat(browser.driver().findElements(By.cssSelector("#failing-examples article.failure"))).hasSize(7);
+        assertThat(browser.find("#failing-examples").getText()).contains("P9-loyalty.feature").contains("12");
+        browser.find("#nav-publish").click();
+        assertThat(browser.find("#publish").isEnabled()).isFalse();
+        assertThat(browser.find("#publish-blocked").getText()).isNotBlank();
+        browser.find("#nav-check").click();
+        browser.find("#failing-examples button[aria-label='Edit P8-guards.feature at line 59']").click();
+        assertThat(new Select(browser.find("#scenario-picker")).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("P8-guards.feature");
+        assertThat(browser.find("#scenario-grid input[aria-label='voucher at line 59']").isDisplayed()).isTrue();
+
         setCell("voucher", 57, "1.20");
         setCell("voucher", 58, "1.20");
         setCell("voucher", 59, "12.00");
@@ -174,13 +194,34 @@ class StudioJourneysTest {
 
         assertThat(browser.find("#report-errors").getText()).isEqualTo("No errors.");
         assertThat(browser.find("#report-summary").getText()).contains("passed the check");
+        // The README's picture of the Studio (docs/studio-check-report.png is a copy of this one).
+        browser.screenshot("voucher-check-report");
         assertThat(browser.find("#impact").getText()).contains("EUR").contains("VOUCHER");
         assertThat(browser.driver().findElements(By.cssSelector("#money-chart"))).hasSize(1);
+
+        browser.find("#nav-changes").click();
+        assertThat(browser.find("#changes").getText()).contains("Compensation.dmn")
+                .contains("a voucher of 10 % of the order value").contains("a voucher of 12 % of the order value");
+
+        browser.find("#nav-try").click();
+        new Select(browser.find("#try-form select[name='emotion']")).selectByValue("ANGRY");
+        browser.find("#decide").click();
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("try-draft"), "VOUCHER"));
+        assertThat(browser.find("#try-active [data-part='Compensation']").getText()).contains("VOUCHER").contains("10");
+        assertThat(browser.find("#try-draft [data-part='Compensation']").getText()).contains("VOUCHER").contains("12");
+        assertThat(browser.find("#try-draft dd[data-part='Compensation']").getAttribute("class")).contains("differs");
+        assertThat(browser.find("#try-draft dd[data-part='Escalation path']").getAttribute("class")).doesNotContain("differs");
+
         browser.find("#nav-publish").click();
         browser.find("#publish-comment").sendKeys("MEDIUM voucher 10 % -> 12 %, agreed with finance");
         browser.waitFor(ExpectedConditions.elementToBeClickable(By.id("publish"))).click();
         browser.waitFor(driver -> !activeVersion().equals(release), Duration.ofSeconds(30));
         assertThat(voucherPercent()).as("POST /v1/decisions after the publish").isEqualTo("12");
+        String published = activeVersion();
+        assertThat(service.admin().get("/v1/policy/versions/" + published + "/files/Compensation.dmn").body())
+                .as("the annotation typed in the Studio's field, as written").contains(
+                        "<text>MEDIUM dissatisfaction: a voucher of 12 % of the order value</text>");
+        assertThat(leavingIsWarned()).as("nothing unsaved after the publish").isFalse();
 
         browser.find("#nav-history").click();
         browser.find("#history tr[data-version='" + release + "'] button").click();
@@ -246,7 +287,18 @@ class StudioJourneysTest {
         browser.find("#nav-check").click();
         browser.find("#check").click();
         browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("check-progress")), Duration.ofSeconds(5));
-        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("report")), Duration.ofSeconds(120));
+        // The report of an earlier check stays on screen until this one is done.
+        browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("check-progress")), Duration.ofSeconds(120));
+        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("report")), Duration.ofSeconds(5));
+    }
+
+    /** Whether leaving the page now would ask first (the page's beforeunload handler cancels the event). */
+    private boolean leavingIsWarned() {
+        return (Boolean) browser.script("""
+                const leaving = new Event('beforeunload', {cancelable: true});
+                window.dispatchEvent(leaving);
+                return leaving.defaultPrevented || !!leaving.returnValue && leaving.returnValue !== true;
+                """);
     }
 
     @SuppressWarnings("unchecked")
