@@ -83,7 +83,7 @@ function renderFailures(scenarios, target, onEdit) {
     : `${failures.length} of ${scenarios.examples} scenario examples now decide differently. Change the table back, or update the example when the change is meant.` }));
   for (const f of failures) {
     const edit = el('button', { type: 'button', class: 'small', 'aria-label': `Edit ${f.file} at line ${f.line}`, text: 'Edit' });
-    edit.addEventListener('click', () => onEdit(f.file, f.line));
+    edit.addEventListener('click', () => onEdit(f.file, f.line, (f.mismatches || [])[0]?.term));
     target.append(el('article', { class: 'failure', 'data-file': f.file, 'data-line': f.line },
       el('h4', { text: `${f.policy}: ${f.scenario}` }),
       el('p', {}, `${f.file}, line ${f.line} `, edit),

@@ -46,7 +46,7 @@ export async function show() {
 }
 
 /** Opens a file; with a line, moves the focus to that example row (from a failing example's "Edit"). */
-export async function open(name, line) {
+export async function open(name, line, term) {
   const text = await workspace.content(name);
   current = name;
   renderPicker();
@@ -55,6 +55,7 @@ export async function open(name, line) {
     const wanted = Number(line);
     // The example's row; for a plain scenario (its line is the Scenario line) its first step table.
     const target = grid.querySelector(`input[data-line="${wanted}"]`)
+      || termInput(wanted, term)
       || grid.querySelector(`[data-scenario-line="${wanted}"] input`);
     if (target) {
       target.scrollIntoView({ block: 'center' });
@@ -65,6 +66,17 @@ export async function open(name, line) {
       showMessage(`Line ${wanted} of ${name} is not in one of its example tables; the file is shown from the top.`);
     }
   }
+}
+
+/** In a plain scenario, the value of the term that did not match (its name as the file writes it, case aside). */
+function termInput(scenarioLine, term) {
+  if (!term) {
+    return null;
+  }
+  const wanted = term.trim().toLowerCase().replace(/\s+/g, ' ');
+  const terms = [...grid.querySelectorAll(`[data-scenario-line="${scenarioLine}"] input[data-column="term"]`)];
+  const match = terms.find((input) => input.value.trim().toLowerCase().replace(/\s+/g, ' ') === wanted);
+  return match ? match.closest('tr').querySelector('input[data-column="value"]') : null;
 }
 
 function render(text) {

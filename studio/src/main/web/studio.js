@@ -212,10 +212,10 @@ async function loadDraftChanges() {
   }
 }
 
-async function openScenarioAt(file, line) {
+async function openScenarioAt(file, line, term) {
   await showSection('section-scenarios', false);
   try {
-    await scenarios.open(file, line);
+    await scenarios.open(file, line, term);
   } catch (error) {
     showError(error, 'opening the scenario file');
   }

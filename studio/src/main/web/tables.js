@@ -24,6 +24,10 @@ export function init(elements) {
     pick(picker.value).catch((error) => showError(error, 'opening the table'));
   });
   workspace.onChange(() => renderPicker());
+  // The editor's frame takes many Tab presses to get through; keyboard users can jump over it.
+  document.getElementById('skip-editor')?.addEventListener('click', () => {
+    (panel.querySelector('input') || panel).focus();
+  });
 }
 
 export function currentEditor() {

@@ -190,6 +190,8 @@ class StudioJourneysTest {
         setCell("voucher amount", 37, "22.00");
         assertThat(dirtyFiles()).containsExactlyInAnyOrder("Compensation.dmn", "P8-guards.feature", "P9-loyalty.feature");
 
+        browser.find("#nav-check").click();
+        browser.find("#past-complaints").sendKeys(pastComplaints().toString());
         check();
 
         assertThat(browser.find("#report-errors").getText()).isEqualTo("No errors.");
@@ -198,6 +200,8 @@ class StudioJourneysTest {
         browser.screenshot("voucher-check-report");
         assertThat(browser.find("#impact").getText()).contains("EUR").contains("VOUCHER");
         assertThat(browser.driver().findElements(By.cssSelector("#money-chart"))).hasSize(1);
+        assertThat(browser.find("#impact").getText()).as("the past complaints' impact too")
+                .contains("past complaints").contains("10.00").contains("12.00");
 
         browser.find("#nav-changes").click();
         assertThat(browser.find("#changes").getText()).contains("Compensation.dmn")
@@ -222,6 +226,14 @@ class StudioJourneysTest {
                 .as("the annotation typed in the Studio's field, as written").contains(
                         "<text>MEDIUM dissatisfaction: a voucher of 12 % of the order value</text>");
         assertThat(leavingIsWarned()).as("nothing unsaved after the publish").isFalse();
+
+        browser.find("#nav-changes").click();
+        new Select(browser.find("#compare-from")).selectByValue(release);
+        new Select(browser.find("#compare-to")).selectByValue(published);
+        browser.find("#compare").click();
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("compare-result"), "Compensation.dmn"));
+        assertThat(browser.find("#compare-result").getText()).contains("a voucher of 12 % of the order value")
+                .contains("P9-loyalty.feature");
 
         browser.find("#nav-history").click();
         browser.find("#history tr[data-version='" + release + "'] button").click();
@@ -290,6 +302,19 @@ class StudioJourneysTest {
         // The report of an earlier check stays on screen until this one is done.
         browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("check-progress")), Duration.ofSeconds(120));
         browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("report")), Duration.ofSeconds(5));
+    }
+
+    /** Two past complaints, one of them MEDIUM on 100.00 EUR, as a lead exports them from the shop's tickets. */
+    private static Path pastComplaints() {
+        try {
+            return java.nio.file.Files.writeString(store.resolveSibling(store.getFileName() + "-past.csv"), """
+                    issue type,responsibility,channel,emotion,order value,currency,tier
+                    LATE_DELIVERY,SHOP,EMAIL,ANGRY,100.00,EUR,REGULAR
+                    DEFECTIVE_PRODUCT,CUSTOMER,PHONE,CALM,40.00,EUR,NEW
+                    """);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Whether leaving the page now would ask first (the page's beforeunload handler cancels the event). */
