@@ -39,6 +39,9 @@ class StudioJourneysTest {
 
     @TempDir
     static Path store;
+    /** What the lead uploads from their own machine. */
+    @TempDir
+    static Path downloads;
     private static ServiceInstance service;
     private static ServiceClient shop;
     private static String release;
@@ -196,8 +199,10 @@ class StudioJourneysTest {
 
         assertThat(browser.find("#report-errors").getText()).isEqualTo("No errors.");
         assertThat(browser.find("#report-summary").getText()).contains("passed the check");
-        // The README's picture of the Studio (docs/studio-check-report.png is a copy of this one).
+        // The README's picture of the Studio (docs/studio-check-report.png is a copy of this one): the whole report.
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 3000));
         browser.screenshot("voucher-check-report");
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
         assertThat(browser.find("#impact").getText()).contains("EUR").contains("VOUCHER");
         assertThat(browser.driver().findElements(By.cssSelector("#money-chart"))).hasSize(1);
         assertThat(browser.find("#impact").getText()).as("the past complaints' impact too")
@@ -307,7 +312,7 @@ class StudioJourneysTest {
     /** Two past complaints, one of them MEDIUM on 100.00 EUR, as a lead exports them from the shop's tickets. */
     private static Path pastComplaints() {
         try {
-            return java.nio.file.Files.writeString(store.resolveSibling(store.getFileName() + "-past.csv"), """
+            return java.nio.file.Files.writeString(downloads.resolve("past-complaints-november.csv"), """
                     issue type,responsibility,channel,emotion,order value,currency,tier
                     LATE_DELIVERY,SHOP,EMAIL,ANGRY,100.00,EUR,REGULAR
                     DEFECTIVE_PRODUCT,CUSTOMER,PHONE,CALM,40.00,EUR,NEW
