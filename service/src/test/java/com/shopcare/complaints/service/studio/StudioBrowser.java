@@ -81,7 +81,11 @@ final class StudioBrowser implements AutoCloseable {
     }
 
     WebElement find(String css) {
-        return waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        return find(By.cssSelector(css));
+    }
+
+    WebElement find(By locator) {
+        return waitFor(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     <T> T waitFor(java.util.function.Function<? super WebDriver, T> condition) {

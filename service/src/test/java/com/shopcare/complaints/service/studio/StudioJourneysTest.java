@@ -115,19 +115,42 @@ class StudioJourneysTest {
 
     @Test
     @Order(3)
-    void everyControlHasALabelAndTheStudioWorksByKeyboard() {
+    void everyControlHasALabelAndAnExampleIsChangedAndCheckedByKeyboardAlone() {
         browser.go("/studio/");
         browser.find("#admin-key").sendKeys(TestKeys.ADMIN, Keys.ENTER);
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("active-version"), release));
-
-        // Tab from the sign-out button to the History section's button, and open it with Enter.
-        browser.find("#nav-history").sendKeys(Keys.ENTER);
-        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#history tr[data-version]")));
-        for (String section : List.of("#nav-tables", "#nav-scenarios", "#nav-check", "#nav-changes", "#nav-try",
-                "#nav-publish", "#nav-history")) {
-            browser.find(section).sendKeys(Keys.ENTER);
+        // Each section opened with Enter on its button; the editor's own controls are the editor's.
+        for (String section : List.of("nav-tables", "nav-scenarios", "nav-check", "nav-changes", "nav-try",
+                "nav-publish", "nav-history")) {
+            browser.find("#" + section).sendKeys(Keys.ENTER);
             assertThat(unlabelledControls()).as("controls without a label after %s", section).isEmpty();
         }
+
+        // From the history back to the scenarios, a file picked by typing, a cell changed, and the draft checked:
+        // only Tab, Shift+Tab, typing and Enter.
+        tabTo("nav-scenarios").sendKeys(Keys.ENTER);
+        WebElement picker = tabTo("scenario-picker");
+        Select files = new Select(picker);
+        int steps = files.getOptions().stream().map(option -> option.getAttribute("value")).toList()
+                .indexOf("P9-loyalty.feature") - files.getOptions().indexOf(files.getFirstSelectedOption());
+        for (int i = 0; i < Math.abs(steps); i++) {
+            picker.sendKeys(steps > 0 ? Keys.ARROW_DOWN : Keys.ARROW_UP);
+        }
+        picker.sendKeys(Keys.TAB);
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#scenario-grid input[aria-label='voucher at line 36']")));
+        WebElement cell = tabTo(By.cssSelector("#scenario-grid input[aria-label='voucher at line 36']"));
+        cell.sendKeys(Keys.chord(Keys.CONTROL, "a"), "11", Keys.TAB);
+        assertThat(dirtyFiles()).containsExactly("P9-loyalty.feature");
+        tabTo("nav-check").sendKeys(Keys.ENTER);
+        tabTo("check").sendKeys(Keys.ENTER);
+        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("check-progress")), Duration.ofSeconds(5));
+        browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("check-progress")), Duration.ofSeconds(120));
+
+        assertThat(browser.find("#failing-examples").getText()).contains("P9-loyalty.feature").contains("36");
+        tabTo("nav-publish").sendKeys(Keys.ENTER);
+        assertThat(browser.find("#publish").isEnabled()).isFalse();
+        assertThat(browser.find("#publish-blocked").getText()).contains("error");
     }
 
     @Test
@@ -148,6 +171,24 @@ class StudioJourneysTest {
 
     @Test
     @Order(5)
+    void aScoreThatFallsWhenTheCustomerGetsAngrierShowsTheTwoComplaintsSideBySide() {
+        signIn();
+        openTable("Dissatisfaction.dmn", "Dissatisfaction Points");
+
+        editCell(browser.driver().findElement(By.xpath("//tr[.//span[@data-ouia-component-id='editable-cell-raw-value'"
+                + " and starts-with(text(), 'The customer is furious')]]//span[@data-ouia-component-id="
+                + "'editable-cell-raw-value' and text()='30']/ancestor::div[contains(@class, 'editable-cell')][1]")), "5");
+        check();
+
+        WebElement violation = browser.find("#report article.violation");
+        assertThat(violation.getText()).contains("Guarantee 2").contains("ANGRY").contains("FURIOUS");
+        assertThat(violation.findElements(By.cssSelector(".side-by-side > div"))).hasSize(2);
+        assertThat(browser.find("#report-errors").getText()).contains("invariant 2");
+        assertThat(voucherPercent()).as("nothing went live").isEqualTo("10");
+    }
+
+    @Test
+    @Order(6)
     void raisingTheMediumVoucherFromSignInToPublishThenRollingBackFromTheHistory() {
         signIn();
         openTable("Compensation.dmn", "Goodwill Options");
@@ -263,6 +304,8 @@ class StudioJourneysTest {
         new Select(browser.find("#table-picker")).selectByValue(file);
         WebElement frame = browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#dmn-editor iframe")));
         browser.driver().switchTo().frame(frame);
+        // The whole diagram in view first: a node below the fold cannot be clicked.
+        browser.waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector(".react-flow__controls-fitview"))).click();
         browser.waitFor(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//*[local-name()='span' and normalize-space(text())='" + decision + "']"))).click();
         browser.waitFor(ExpectedConditions.elementToBeClickable(By.xpath("//span[normalize-space(text())='Edit']"))).click();
@@ -320,6 +363,32 @@ class StudioJourneysTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Moves the focus with Tab (or Shift+Tab, when Tab does not get there) until it is on the element with this id,
+     * as a keyboard user does; fails when the element cannot be reached so.
+     */
+    private WebElement tabTo(String id) {
+        return tabTo(By.id(id));
+    }
+
+    private WebElement tabTo(By target) {
+        WebElement wanted = browser.find(target);
+        // Backwards when the element comes before the focus in the page, as a keyboard user would go.
+        boolean before = (Boolean) browser.script("return !!(document.activeElement.compareDocumentPosition(arguments[0])"
+                + " & Node.DOCUMENT_POSITION_PRECEDING)", wanted);
+        String press = before ? Keys.chord(Keys.SHIFT, Keys.TAB) : Keys.TAB.toString();
+        for (int presses = 0; presses < 300; presses++) {
+            WebElement focused = browser.driver().switchTo().activeElement();
+            if (focused.equals(wanted)) {
+                return focused;
+            }
+            // To whatever has the focus, as a keyboard does: an element's sendKeys would take a file input's Tab
+            // for a file to upload.
+            new Actions(browser.driver()).sendKeys(press).perform();
+        }
+        throw new AssertionError(target + " cannot be reached with the keyboard");
     }
 
     /** Whether leaving the page now would ask first (the page's beforeunload handler cancels the event). */
