@@ -291,6 +291,34 @@ class StudioJourneysTest {
         assertThat(browser.console()).noneMatch(line -> line.contains("Content Security Policy"));
     }
 
+    @Test
+    @Order(7)
+    void anExampleRowIsAddedUnderItsTableAndRemovedAgain() {
+        signIn();
+        browser.find("#nav-scenarios").click();
+        pickScenarioFile("P1-proportional-compensation.feature");
+        WebElement table = browser.find("#scenario-grid div.examples");
+        int rows = table.findElements(By.cssSelector("tbody tr")).size();
+        String lastLine = table.findElement(By.cssSelector("tbody tr:last-child input")).getAttribute("data-line");
+
+        table.findElement(By.cssSelector("button[data-add]")).click();
+
+        WebElement grown = browser.waitFor(driver -> {
+            WebElement now = browser.find("#scenario-grid div.examples");
+            return now.findElements(By.cssSelector("tbody tr")).size() == rows + 1 ? now : null;
+        });
+        WebElement added = grown.findElement(By.cssSelector("tbody tr:last-child input"));
+        assertThat(browser.driver().switchTo().activeElement()).as("the focus is in the new row").isEqualTo(added);
+        assertThat(Integer.parseInt(added.getAttribute("data-line"))).isEqualTo(Integer.parseInt(lastLine) + 1);
+        assertThat(dirtyFiles()).containsExactly("P1-proportional-compensation.feature");
+
+        grown.findElement(By.cssSelector("tbody tr:last-child button")).click();
+
+        browser.waitFor(driver -> browser.find("#scenario-grid div.examples").findElements(By.cssSelector("tbody tr")).size() == rows);
+        assertThat(browser.find("#scenario-grid div.examples").findElement(By.cssSelector("tbody tr:last-child input"))
+                .getAttribute("data-line")).isEqualTo(lastLine);
+    }
+
     private void signIn() {
         browser.go("/studio/");
         browser.find("#admin-key").sendKeys(TestKeys.ADMIN);
@@ -304,10 +332,25 @@ class StudioJourneysTest {
         new Select(browser.find("#table-picker")).selectByValue(file);
         WebElement frame = browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#dmn-editor iframe")));
         browser.driver().switchTo().frame(frame);
-        // The whole diagram in view first: a node below the fold cannot be clicked.
+        // The whole diagram in view first: a node below the fold cannot be clicked. Then the node by its corner: an
+        // edge drawn across its name would take a click on the name.
         browser.waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector(".react-flow__controls-fitview"))).click();
-        browser.waitFor(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//*[local-name()='span' and normalize-space(text())='" + decision + "']"))).click();
+        WebElement name = browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//*[local-name()='span' and normalize-space(text())='" + decision + "']")));
+        // Fitting the view is animated: the node is clicked once it has stopped moving.
+        org.openqa.selenium.Rectangle[] seen = {null};
+        browser.waitFor(driver -> {
+            org.openqa.selenium.Rectangle now = name.getRect();
+            boolean still = now.equals(seen[0]);
+            seen[0] = now;
+            return still;
+        });
+        try {
+            name.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException edgeAcrossTheName) {
+            // An edge of the diagram drawn across the node's name takes the pointer; the click goes to the name.
+            browser.script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", name);
+        }
         browser.waitFor(ExpectedConditions.elementToBeClickable(By.xpath("//span[normalize-space(text())='Edit']"))).click();
         browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("td .editable-cell")));
     }
