@@ -9,6 +9,7 @@ import com.shopcare.complaints.service.ServiceClient;
 import com.shopcare.complaints.service.ServiceClient.Part;
 import com.shopcare.complaints.service.ServiceClient.Reply;
 import com.shopcare.complaints.service.ServiceInstance;
+import com.shopcare.complaints.service.decision.Answers;
 import com.shopcare.complaints.service.decision.Requests;
 import com.shopcare.complaints.service.TestKeys;
 import org.junit.jupiter.api.AfterAll;
@@ -184,8 +185,8 @@ class BusinessOwnedPolicyTest {
 
         assertThat(tried.status()).as(tried.body()).isEqualTo(200);
         assertThat(tried.json().get("policyVersion").asString()).isEqualTo(draftId);
-        assertThat(voucher(tried.json()).get("percent").asString()).isEqualTo("12");
-        assertThat(voucher(tried.json()).get("amount").asString()).isEqualTo("12.00");
+        assertThat(Answers.voucher(tried.json()).get("percent").asString()).isEqualTo("12");
+        assertThat(Answers.voucher(tried.json()).get("amount").asString()).isEqualTo("12.00");
         assertThat(tried.json().get("explanation")).anySatisfy(line ->
                 assertThat(line.get("detail").asString()).contains("a voucher of 12 %"));
         assertThat(decisionsCounted()).as("not a shop's decision").isEqualTo(countedBefore);
@@ -260,7 +261,7 @@ class BusinessOwnedPolicyTest {
         assertThat(version.get("approval").get("approvedAt").asString()).isNotBlank();
         JsonNode decided = shop.post("/v1/decisions", "application/json", Requests.MEDIUM_COMPLAINT).json();
         assertThat(decided.get("policyVersion").asString()).isEqualTo(publishedVersion);
-        assertThat(voucher(decided).get("percent").asString()).isEqualTo("12");
+        assertThat(Answers.voucher(decided).get("percent").asString()).isEqualTo("12");
     }
 
     @Test
@@ -319,7 +320,7 @@ class BusinessOwnedPolicyTest {
     private static void assertActiveUnchanged() {
         JsonNode decided = shop.post("/v1/decisions", "application/json", Requests.MEDIUM_COMPLAINT).json();
         assertThat(decided.get("policyVersion").asString()).isEqualTo(releaseVersion);
-        assertThat(voucher(decided).get("percent").asString()).isEqualTo("10");
+        assertThat(Answers.voucher(decided).get("percent").asString()).isEqualTo("10");
     }
 
     private static Reply publish(ServiceClient admin, String draft, String comment) {
@@ -330,14 +331,6 @@ class BusinessOwnedPolicyTest {
         return admin.post("/v1/policy/drafts/" + draft + "/approvals", "application/json", "{\"comment\": \"" + comment + "\"}");
     }
 
-    private static JsonNode voucher(JsonNode decision) {
-        for (JsonNode option : decision.get("compensation")) {
-            if (option.get("type").asString().equals("VOUCHER")) {
-                return option;
-            }
-        }
-        throw new AssertionError("no voucher offered: " + decision);
-    }
 
     /** The shops' decision counters as the metrics endpoint shows them. */
     private static String decisionsCounted() {

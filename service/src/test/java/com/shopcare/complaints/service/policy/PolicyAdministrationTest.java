@@ -5,6 +5,7 @@ import com.shopcare.complaints.service.ServiceClient;
 import com.shopcare.complaints.service.ServiceClient.Part;
 import com.shopcare.complaints.service.ServiceClient.Reply;
 import com.shopcare.complaints.service.ServiceInstance;
+import com.shopcare.complaints.service.decision.Answers;
 import com.shopcare.complaints.service.decision.Requests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -339,11 +340,6 @@ class PolicyAdministrationTest {
     }
 
     private static String voucherPercent(JsonNode decision) {
-        for (JsonNode option : decision.get("compensation")) {
-            if (option.get("type").asString().equals("VOUCHER")) {
-                return option.get("percent").asString();
-            }
-        }
-        throw new AssertionError("no voucher offered: " + decision);
+        return Answers.voucher(decision).get("percent").asString();
     }
 }
