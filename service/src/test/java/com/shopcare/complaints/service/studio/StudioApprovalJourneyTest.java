@@ -41,6 +41,13 @@ class StudioApprovalJourneyTest {
                 String annotationId = annotation.getAttribute("id");
                 annotation.click();
                 annotation.sendKeys(Keys.END, " (reworded after the review)", Keys.TAB);
+                // A second table in the same draft.
+                new Select(author.find("#table-picker")).selectByValue("Actions.dmn");
+                author.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("annotations"), "Actions.dmn"));
+                WebElement second = author.find("#annotations input[id^='annotation-']");
+                second.click();
+                second.sendKeys(Keys.END, " (reworded too)", Keys.TAB);
+                author.waitFor(driver -> ((java.util.List<?>) author.script("return window.studio.dirtyFiles()")).size() == 2);
                 author.find("#nav-check").click();
                 author.find("#check").click();
                 author.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("check-progress")), Duration.ofSeconds(5));
@@ -57,7 +64,8 @@ class StudioApprovalJourneyTest {
 
                 signIn(reviewer, TestKeys.SECOND_ADMIN);
                 reviewer.find("#nav-publish").click();
-                assertThat(reviewer.find("#awaiting-approval").getText()).contains("by ops").contains("Remedies.dmn");
+                assertThat(reviewer.find("#awaiting-approval").getText()).contains("by ops").contains("Remedies.dmn")
+                        .contains("Actions.dmn");
                 reviewer.find("#approval-comment").sendKeys("Read the new wording; fine for the agents");
                 reviewer.find("#approve").click();
                 reviewer.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "pprove"));
@@ -79,6 +87,8 @@ class StudioApprovalJourneyTest {
                 assertThat(version.get("approval").get("approvedBy").asString()).isEqualTo("lead");
                 assertThat(service.admin().get("/v1/policy/versions/" + published + "/files/Remedies.dmn").body())
                         .contains("(reworded after the review)</text>");
+                assertThat(service.admin().get("/v1/policy/versions/" + published + "/files/Actions.dmn").body())
+                        .contains("(reworded too)</text>");
                 assertThat(annotationId).startsWith("annotation-");
             } finally {
                 author.screenshot("approvalJourney-author");
