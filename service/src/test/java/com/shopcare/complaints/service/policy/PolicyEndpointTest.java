@@ -54,4 +54,19 @@ class PolicyEndpointTest {
         assertThat(health.at("/components/policy/status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/policy/details/policyVersion").asString()).matches("\\d{8}-\\d{6}-[0-9a-f]{12}");
     }
+
+    @Test
+    void kubernetesProbesAnswerWithoutAKeyAndReadinessWaitsForThePolicy() {
+        Reply liveness = new ServiceClient(port, null).get("/actuator/health/liveness");
+        Reply readiness = new ServiceClient(port, null).get("/actuator/health/readiness");
+        Reply readinessInDetail = new ServiceClient(port, TestKeys.ADMIN).get("/actuator/health/readiness");
+
+        assertThat(liveness.status()).isEqualTo(200);
+        assertThat(liveness.json().get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.json().has("components")).as("no details without a key").isFalse();
+        assertThat(readinessInDetail.json().at("/components/policy/status").asString()).isEqualTo("UP");
+        assertThat(readinessInDetail.json().at("/components/readinessState/status").asString()).isEqualTo("UP");
+    }
 }
