@@ -35,7 +35,7 @@ import java.util.List;
  * a problem detail.
  */
 @Configuration(proxyBeanMethods = false)
-class AccessConfiguration {
+public class AccessConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AccessConfiguration.class);
 
@@ -93,6 +93,20 @@ class AccessConfiguration {
         return registration;
     }
 
+    /**
+     * What every chain of the service has: no session, no login form, no cookies to forge requests with; each request
+     * stands on its own key (or, for the Studio's page, on none).
+     */
+    public static HttpSecurity withoutSessionsOrLogins(HttpSecurity http) throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+    }
+
     @Bean
     SecurityFilterChain accessRules(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> managers,
                                     ShopRateLimit rateLimit, ProblemWriter problems) throws Exception {
@@ -102,13 +116,7 @@ class AccessConfiguration {
         };
         AccessDeniedHandler denied = (request, response, exception) -> problems.write(request, response,
                 Problems.forbidden("This key does not open " + request.getRequestURI() + "."));
-        return http
-                .csrf(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        return withoutSessionsOrLogins(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/v1/decisions").hasRole("SHOP")

@@ -213,7 +213,7 @@ class PolicyAdministration {
     }
 
     List<PolicyFile> versionFiles(String versionId) {
-        return listing(effectiveFiles(published(versionId)));
+        return listing(effectiveFiles(published(versionId).id()));
     }
 
     List<PolicyFile> draftFiles(String draftId) {
@@ -222,7 +222,7 @@ class PolicyAdministration {
 
     byte[] versionFile(String versionId, String fileName) {
         PolicyFileNames.check(fileName);
-        return file(effectiveFiles(published(versionId)), "Version " + versionId, fileName);
+        return file(effectiveFiles(published(versionId).id()), "Version " + versionId, fileName);
     }
 
     byte[] draftFile(String draftId, String fileName) {
@@ -240,13 +240,13 @@ class PolicyAdministration {
     /** What the version changes against {@code against}, by default the version it was based on (or the one before). */
     PolicyChanges versionChanges(String versionId, String against) {
         PolicyStore store = activePolicy.store();
-        PolicyStore.PolicyVersion version = store.version(published(versionId)).orElseThrow();
+        PolicyStore.PolicyVersion version = published(versionId);
         String from = against;
         if (from == null) {
             from = version.basedOn() != null ? version.basedOn() : previous(versionId)
                     .orElseThrow(() -> new InvalidRequestException(List.of(new FieldError("against", "version "
                             + versionId + " is the store's first; name a version to compare it with"))));
-        } else if (!PolicyStore.VERSION_ID.matcher(from).matches() || store.version(from).isEmpty()) {
+        } else if (store.version(from).isEmpty()) {
             throw new InvalidRequestException(List.of(new FieldError("against", "'" + from
                     + "' is no published version; GET /v1/policy/versions lists them")));
         }
@@ -259,12 +259,10 @@ class PolicyAdministration {
         return index > 0 ? Optional.of(ids.get(index - 1)) : Optional.empty();
     }
 
-    /** The id, once it is known to name a published version; 404 otherwise. */
-    private String published(String versionId) {
-        if (!PolicyStore.VERSION_ID.matcher(versionId).matches() || activePolicy.store().version(versionId).isEmpty()) {
-            throw new NotFoundException("There is no published policy version '" + versionId + "'.");
-        }
-        return versionId;
+    /** The published version of that id; 404 otherwise (the store knows no version of a malformed id either). */
+    private PolicyStore.PolicyVersion published(String versionId) {
+        return activePolicy.store().version(versionId)
+                .orElseThrow(() -> new NotFoundException("There is no published policy version '" + versionId + "'."));
     }
 
     /** A version's files; one published before scenario files travelled with the tables is held to the shipped ones. */

@@ -1,13 +1,12 @@
 package com.shopcare.complaints.service.studio;
 
+import com.shopcare.complaints.service.access.AccessConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -64,14 +63,7 @@ class StudioConfiguration implements WebMvcConfigurer {
     @Order(1)
     SecurityFilterChain studioPages(HttpSecurity http) throws Exception {
         String policy = contentSecurityPolicy();
-        return http
-                .securityMatcher("/studio", PATH + "**")
-                .csrf(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        return AccessConfiguration.withoutSessionsOrLogins(http.securityMatcher("/studio", PATH + "**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(policy))
