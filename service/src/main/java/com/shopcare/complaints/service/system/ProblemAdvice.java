@@ -13,6 +13,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -68,6 +69,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         List<FieldError> violations = schemaViolations(request);
         return problem(Problems.invalidRequest(violations.isEmpty() ? List.of(JsonErrors.describe(cause)) : violations));
+    }
+
+    /** A multipart upload without a part the endpoint requires, e.g. a draft without its {@code files}. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        return problem(Problems.invalidRequest(List.of(new FieldError(ex.getRequestPartName(),
+                "required part missing; send it as a part of the multipart/form-data body"))));
     }
 
     /** Checks the body Jackson gave up on against the yaml's schema of the handler's request body, for every field. */

@@ -171,6 +171,28 @@ public final class Problems {
         return problem;
     }
 
+    /**
+     * Gives a problem without a type of its own (Spring MVC's 404, 405, 406 and 415, the container's errors, which
+     * say {@code about:blank}) the type of its status, e.g. {@code .../problems/method-not-allowed}, and its title:
+     * the API promises every problem a type a client can switch on, and every 400 its {@code errors}.
+     */
+    static void typed(ProblemDetail problem) {
+        HttpStatus status = HttpStatus.resolve(problem.getStatus());
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            problem.setType(URI.create(TYPE_PREFIX + (status == null ? "status-" + problem.getStatus()
+                    : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))));
+        }
+        if (problem.getTitle() == null && status != null) {
+            problem.setTitle(status.getReasonPhrase());
+        }
+        // A 400 always names what is wrong in errors[]; Spring's own 400s (a missing part, parameter or header)
+        // say it only in the detail.
+        if (problem.getStatus() == 400 && (problem.getProperties() == null || !problem.getProperties().containsKey("errors"))) {
+            problem.setProperty("errors", List.of(new FieldError("$", problem.getDetail() == null
+                    ? "the request is malformed" : problem.getDetail())));
+        }
+    }
+
     static ProblemDetail internalError() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The decision could not be made. The error has been logged; please retry later.");

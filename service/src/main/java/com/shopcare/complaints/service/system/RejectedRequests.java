@@ -22,8 +22,9 @@ public class RejectedRequests {
         this.registry = registry;
     }
 
-    /** Records the problem about to be answered and returns it with its correlation id. */
+    /** Records the problem about to be answered and returns it with its type and its correlation id. */
     public ProblemDetail record(ProblemDetail problem) {
+        Problems.typed(problem);
         String correlationId = CorrelationIds.current();
         if (correlationId != null) {
             problem.setProperty("correlationId", correlationId);
@@ -35,13 +36,9 @@ public class RejectedRequests {
         return problem;
     }
 
-    /** The last segment of the problem type (e.g. {@code rate-limited}), or the status for Spring's own problems. */
+    /** The last segment of the problem type, e.g. {@code rate-limited} or {@code method-not-allowed}. */
     private static String reason(ProblemDetail problem) {
-        // Spring's own problems have no type, or about:blank, an opaque URI without a path.
-        String path = problem.getType() == null ? null : problem.getType().getPath();
-        if (path != null && path.startsWith("/problems/")) {
-            return path.substring("/problems/".length());
-        }
-        return "status-" + problem.getStatus();
+        String type = problem.getType().toString();
+        return type.substring(type.lastIndexOf('/') + 1);
     }
 }

@@ -33,8 +33,9 @@ class StrictJson {
                 // the order of the OpenAPI schema instead, which is the order a reader expects.
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
-                // An explicit null for an optional field means "absent": the field keeps its documented default.
-                .changeDefaultNullHandling(ignored -> JsonSetter.Value.forValueNulls(Nulls.SKIP))
+                // An explicit null is refused, as the OpenAPI schema says (no field is nullable): leave the field out
+                // to get its documented default. A client or a contract test reading the yaml expects that 400.
+                .changeDefaultNullHandling(ignored -> JsonSetter.Value.forValueNulls(Nulls.FAIL))
                 .withCoercionConfig(LogicalType.Textual, config -> config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -118,12 +118,16 @@ class DecisionEndpointTest {
     }
 
     @Test
-    void explicitNullForAnOptionalFieldMeansItsDefault() {
-        Reply reply = client.postJson("/v1/decisions", Requests.with("complaint.contactCount", "null"));
+    void explicitNullIsRefusedWhileLeavingTheFieldOutMeansItsDefault() {
+        Reply withNull = client.postJson("/v1/decisions", Requests.with("complaint.contactCount", "null"));
+        Reply leftOut = client.postJson("/v1/decisions", Requests.without("complaint.contactCount"));
 
-        assertThat(reply.status()).isEqualTo(200);
+        // The yaml declares no field nullable, so a client or a contract test expects this 400 (issue 24).
+        assertThat(withNull.status()).isEqualTo(400);
+        assertThat(withNull.json().at("/errors/0/field").asString()).isEqualTo("complaint.contactCount");
+        assertThat(leftOut.status()).isEqualTo(200);
         // Without the second contact's 10 points the example scores 50, still HIGH.
-        assertThat(reply.json().at("/dissatisfaction/score").asInt()).isEqualTo(50);
+        assertThat(leftOut.json().at("/dissatisfaction/score").asInt()).isEqualTo(50);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.shopcare.complaints.service.decision;
 
+import com.shopcare.complaints.service.Contract;
 import com.shopcare.complaints.service.ServiceClient;
 import com.shopcare.complaints.service.ServiceClient.Reply;
 import com.shopcare.complaints.service.access.ApiKeys;
@@ -86,6 +87,7 @@ class NegativeSuiteTest {
             Reply reply = client.post("/v1/decisions", "application/json", invalid.body());
 
             assertProblem(reply, 400);
+            assertDeclared(reply);
             List<String> fields = new ArrayList<>();
             reply.json().get("errors").forEach(error -> fields.add(error.get("field").asString()));
             assertThat(fields).as("fields named for %s", invalid.body())
@@ -104,6 +106,9 @@ class NegativeSuiteTest {
             Reply reply = client.send(builder);
 
             assertProblem(reply, request.status());
+            if (request.method().equals("POST")) {
+                assertDeclared(reply);
+            }
         }));
     }
 
@@ -153,6 +158,11 @@ class NegativeSuiteTest {
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("title").asString()).isNotBlank();
         assertThat(INTERNAL.matcher(reply.body()).find()).as("internal detail in %s", reply.body()).isFalse();
+    }
+
+    /** The answer is declared in the yaml for {@code POST /v1/decisions}, body and headers, as a generated client expects. */
+    private static void assertDeclared(Reply reply) {
+        assertThat(Contract.get().violations("POST", "/v1/decisions", reply)).as("answer %s", reply.body()).isEmpty();
     }
 
     private static JsonNode remove(ObjectNode body, String path) {
