@@ -3,8 +3,6 @@ package com.shopcare.complaints.service.access;
 import com.shopcare.complaints.service.system.ProblemWriter;
 import com.shopcare.complaints.service.system.Problems;
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -37,21 +35,9 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 public class AccessConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(AccessConfiguration.class);
-
     @Bean
-    ApiKeys apiKeys(AccessProperties properties, ObjectProvider<JwtDecoder> jwtDecoder) {
-        ApiKeys keys = ApiKeys.parse(properties.apiKeys(), properties.adminKeys());
-        if (!keys.hasShopKeys() && jwtDecoder.getIfAvailable() == null) {
-            // So that a first try works by copy and paste; never what a real installation runs with.
-            String key = keys.addGeneratedKey("demo");
-            log.warn("No shop keys are configured, so this instance made one for shop 'demo', valid until it stops."
-                    + " Demo shop key: {}", key);
-            log.warn("Configure real keys as DECISION_API_KEYS=shopId=sha256hex,... (the SHA-256 of each key in"
-                    + " lower-case hex, e.g. printf %s \"$KEY\" | sha256sum) and admin keys the same way in"
-                    + " DECISION_ADMIN_KEYS.");
-        }
-        return keys;
+    ApiKeys apiKeys(AccessProperties properties) {
+        return ApiKeys.parse(properties.apiKeys(), properties.adminKeys());
     }
 
     @Bean

@@ -84,9 +84,9 @@ public final class ApiKeys {
         return Optional.ofNullable(found);
     }
 
-    /** Adds a new random key for a shop and returns it; the key is known only to the caller of this method. */
-    public String addGeneratedKey(String shop) {
-        return add(new Caller(shop, Caller.Role.SHOP, true));
+    /** Adds a key for a shop, which the caller keeps (the demo shop's, kept in its store). */
+    void addKey(String shop, String key) {
+        entries.add(new Entry(new Caller(shop, Caller.Role.SHOP, true), sha256(key)));
     }
 
     /**
@@ -99,11 +99,16 @@ public final class ApiKeys {
     }
 
     private String add(Caller caller) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String key = newKey();
         entries.add(new Entry(caller, sha256(key)));
         return key;
+    }
+
+    /** 32 random bytes, base64url: what a key the service makes looks like. */
+    static String newKey() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     public static String sha256Hex(String key) {

@@ -26,4 +26,11 @@ public class CallingShop {
         }
         return shop;
     }
+
+    /** Whether the caller is the instance itself (its warm-up), whose decisions are neither logged nor counted. */
+    public boolean isInstanceOwn() {
+        return SecurityContextHolder.getContext().getAuthentication() != null
+                && SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof Caller caller
+                && caller.instanceOwn();
+    }
 }

@@ -42,8 +42,11 @@ class Decisions {
                 .register(registry);
     }
 
-    /** @param policyVersion a published version to decide by, or null for the active one */
-    DecisionResponse decide(DecisionRequest request, String shop, String policyVersion) {
+    /**
+     * @param policyVersion a published version to decide by, or null for the active one
+     * @param recorded      false for the instance's own warm-up: no metrics, no decision log line
+     */
+    DecisionResponse decide(DecisionRequest request, String shop, String policyVersion, boolean recorded) {
         long started = System.nanoTime();
         Currency currency = RequestChecks.check(request);
         // The policy is read once per request: a version activated meanwhile decides the next request, not half of this one.
@@ -52,6 +55,9 @@ class Decisions {
         String decisionId = RandomIds.newId();
         DecisionResponse response = DecisionMapper.toResponse(decisionId, request, decision).shopId(shop);
         long nanos = System.nanoTime() - started;
+        if (!recorded) {
+            return response;
+        }
 
         String path = decision.escalation().path();
         String level = decision.dissatisfaction().level();

@@ -20,7 +20,8 @@ public class DecisionsController implements DecisionsApi {
 
     @Override
     public ResponseEntity<DecisionResponse> decide(DecisionRequest request, String policyVersion) {
-        return ResponseEntity.ok(decisions.decide(request, callingShop.resolve(request.getShopId()), policyVersion));
+        return ResponseEntity.ok(decisions.decide(request, callingShop.resolve(request.getShopId()), policyVersion,
+                !callingShop.isInstanceOwn()));
     }
 
     @Override

@@ -46,11 +46,15 @@ public final class PolicyCompilation {
      * Opens the store (PostgreSQL when {@code database} has a url, else the folder {@code store}) and compiles its
      * active version; a new store starts with the tables of {@code seedFolder}, or the shipped ones.
      */
+    static boolean onPostgres(PostgresPolicyStore.Database database) {
+        return database != null && database.url() != null && !database.url().isBlank();
+    }
+
     static PolicyCompilation start(Path store, PostgresPolicyStore.Database database, Path seedFolder) {
         // Read on the start-up thread, only when the store is new. The seed's own scenario files, else the shipped ones.
         Supplier<PolicyFiles> seedFiles = () -> ScenarioBook.withShippedScenariosIfNone(
                 seedFolder == null ? PolicyFiles.shipped() : PolicyFiles.fromFolder(seedFolder));
-        if (database != null && database.url() != null && !database.url().isBlank()) {
+        if (onPostgres(database)) {
             return new PolicyCompilation(() -> PostgresPolicyStore.open(database, seedFiles.get(), Clock.systemUTC()),
                     "PostgreSQL (" + database + ")");
         }

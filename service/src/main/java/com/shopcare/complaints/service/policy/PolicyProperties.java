@@ -36,4 +36,10 @@ public record PolicyProperties(Path store, PostgresPolicyStore.Database postgres
                                @DefaultValue("3s") Duration pinWait,
                                @DefaultValue("0") int approvalsRequired,
                                @DefaultValue("true") boolean warmUp) {
+
+    /** The store's folder, or null when the store is PostgreSQL. */
+    public Path storeFolder() {
+        return PolicyCompilation.onPostgres(postgresql) ? null
+                : store == null ? Path.of(PolicyCompilation.DEFAULT_STORE) : store;
+    }
 }

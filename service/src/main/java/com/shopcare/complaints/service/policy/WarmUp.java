@@ -10,6 +10,7 @@ import com.shopcare.complaints.scenarios.ScenarioRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -40,10 +41,12 @@ class WarmUp {
     private final ActivePolicy activePolicy;
     private final ApiKeys apiKeys;
     private final boolean enabled;
+    private final ApplicationEventPublisher events;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    WarmUp(ActivePolicy activePolicy, ApiKeys apiKeys, PolicyProperties properties) {
+    WarmUp(ActivePolicy activePolicy, ApiKeys apiKeys, PolicyProperties properties, ApplicationEventPublisher events) {
         this.activePolicy = activePolicy;
+        this.events = events;
         this.apiKeys = apiKeys;
         this.enabled = properties.warmUp();
     }
@@ -51,13 +54,13 @@ class WarmUp {
     @EventListener
     void onReady(ApplicationReadyEvent event) {
         if (!enabled) {
-            activePolicy.markWarm();
+            ready();
             return;
         }
         ScenarioBook book = ScenarioBook.shipped();
         if (!(event.getApplicationContext() instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
             checkScenarios(activePolicy.current(), book);
-            activePolicy.markWarm();
+            ready();
             return;
         }
         long started = System.nanoTime();
@@ -92,7 +95,13 @@ class WarmUp {
         // After the HTTP warm-up, not before: the first shops' requests, which may already arrive, then share the
         // two cores with the warm-up alone (about 0.6 s of CPU less while the request path is still cold).
         checkScenarios(activePolicy.current(), book);
+        ready();
+    }
+
+    /** The instance is ready for shops: the readiness probe says UP, and {@link PolicyWarmedUp} tells the rest. */
+    private void ready() {
         activePolicy.markWarm();
+        events.publishEvent(new PolicyWarmedUp(activePolicy.current().version()));
     }
 
     private static void checkScenarios(Policy policy, ScenarioBook book) {

@@ -59,24 +59,26 @@ class ApiKeysTest {
     }
 
     @Test
-    void generatedKeyWorksForItsShop() {
+    void addedKeyWorksForItsShopAndNewKeysDiffer() {
         ApiKeys keys = ApiKeys.parse("", "");
+        String key = ApiKeys.newKey();
 
-        String key = keys.addGeneratedKey("demo");
+        keys.addKey("demo", key);
 
         assertThat(key).hasSizeGreaterThanOrEqualTo(40);
         assertThat(keys.find(key)).map(Caller::name).hasValue("demo");
-        assertThat(keys.addGeneratedKey("demo")).isNotEqualTo(key);
+        assertThat(keys.find(key)).hasValueSatisfying(caller -> assertThat(caller.instanceOwn()).isFalse());
+        assertThat(ApiKeys.newKey()).isNotEqualTo(key);
     }
 
     @Test
-    void temporaryKeyIsNotRateLimitedAndStopsWorkingWhenClosed() {
+    void temporaryKeyIsTheInstancesOwnAndStopsWorkingWhenClosed() {
         ApiKeys keys = ApiKeys.parse("", "");
 
         String key;
         try (ApiKeys.TemporaryKey temporary = keys.temporaryKey("warm-up")) {
             key = temporary.key();
-            assertThat(keys.find(key)).hasValueSatisfying(caller -> assertThat(caller.rateLimited()).isFalse());
+            assertThat(keys.find(key)).hasValueSatisfying(caller -> assertThat(caller.instanceOwn()).isTrue());
         }
         assertThat(keys.find(key)).isEmpty();
     }
