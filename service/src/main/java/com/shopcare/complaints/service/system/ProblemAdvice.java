@@ -41,10 +41,22 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private final RequestSchemas requestSchemas;
     private final RejectedRequests rejected;
+    private final PatternMessages patternMessages;
 
-    ProblemAdvice(RequestSchemas requestSchemas, RejectedRequests rejected) {
+    ProblemAdvice(RequestSchemas requestSchemas, RejectedRequests rejected, PatternMessages patternMessages) {
         this.requestSchemas = requestSchemas;
         this.rejected = rejected;
+        this.patternMessages = patternMessages;
+    }
+
+    /** The regular expression of a failed {@code @Pattern}, as the yaml writes it. */
+    private static String regexpOf(org.springframework.validation.FieldError error) {
+        try {
+            return (String) error.unwrap(jakarta.validation.ConstraintViolation.class).getConstraintDescriptor()
+                    .getAttributes().get("regexp");
+        } catch (IllegalArgumentException notAViolation) {
+            return null;
+        }
     }
 
     @Override
@@ -52,7 +64,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
         ex.getBindingResult().getFieldErrors()
-                .forEach(error -> errors.add(new FieldError(error.getField(), error.getDefaultMessage())));
+                .forEach(error -> errors.add(new FieldError(error.getField(), "Pattern".equals(error.getCode())
+                        ? patternMessages.mismatch(regexpOf(error), error.getDefaultMessage()) : error.getDefaultMessage())));
         ex.getBindingResult().getGlobalErrors()
                 .forEach(error -> errors.add(new FieldError("$", error.getDefaultMessage())));
         errors.sort(Comparator.comparing(FieldError::getField));

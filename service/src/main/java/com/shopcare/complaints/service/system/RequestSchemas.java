@@ -27,6 +27,11 @@ class RequestSchemas {
 
     private final SchemaRegistry registry = SchemaRegistry.withDialect(Dialects.getOpenApi30());
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+    private final PatternMessages patternMessages;
+
+    RequestSchemas(PatternMessages patternMessages) {
+        this.patternMessages = patternMessages;
+    }
 
     /** Every violation of the named schema, or an empty list when the body is not JSON at all. */
     List<FieldError> violations(String schemaName, String body) {
@@ -39,13 +44,13 @@ class RequestSchemas {
             return List.of();
         }
         return errors.stream()
-                .map(RequestSchemas::fieldError)
+                .map(this::fieldError)
                 .distinct()
                 .sorted(Comparator.comparing(FieldError::getField))
                 .toList();
     }
 
-    private static FieldError fieldError(Error error) {
+    private FieldError fieldError(Error error) {
         // The instance location is a JSON pointer ("/complaint/emotion"); callers read dotted paths.
         String location = error.getInstanceLocation().toString();
         String path = location.replaceFirst("^[/$]", "").replace('/', '.');
@@ -59,6 +64,9 @@ class RequestSchemas {
             path = path.isEmpty() ? error.getProperty() : path + "." + error.getProperty();
             message = "required".equals(error.getKeyword()) ? "must not be null"
                     : "unknown field; check the spelling (field names are case-sensitive)";
+        }
+        if ("pattern".equals(error.getKeyword()) && error.getSchemaNode() != null) {
+            message = patternMessages.mismatch(error.getSchemaNode().asString(), message);
         }
         return new FieldError(path.isEmpty() ? "$" : path, message);
     }

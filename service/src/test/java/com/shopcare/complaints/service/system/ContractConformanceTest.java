@@ -58,6 +58,23 @@ class ContractConformanceTest {
     }
 
     @Test
+    void patternMismatchSaysTheYamlsWordsNotTheRegularExpression() {
+        Reply alone = shop.postJson(DECISIONS, Requests.with("order.value", "\"0\""));
+        // With a second error Jackson cannot bind, the body is checked against the yaml's schema instead.
+        var both = Requests.with("order.value", "\"0\"");
+        ((tools.jackson.databind.node.ObjectNode) both.get("complaint")).put("emotion", "angry");
+        Reply withAnother = shop.postJson(DECISIONS, both);
+
+        for (Reply reply : List.of(alone, withAnother)) {
+            assertThat(reply.json().get("errors").valueStream()
+                    .filter(error -> error.get("field").asString().equals("order.value"))
+                    .map(error -> error.get("message").asString()))
+                    .as(reply.body()).containsExactly("must be a decimal number greater than 0 as a string, at most 15"
+                            + " digits and 4 decimals, e.g. \"249.90\"");
+        }
+    }
+
+    @Test
     void unknownCurrencyIsRefusedByTheSchemaAndTheService() {
         refusedByBoth(Requests.with("order.currency", "\"ABC\""), "order.currency");
     }

@@ -19,7 +19,8 @@ class UnexpectedErrorTest {
     @Test
     void unexpectedErrorIsLoggedOnceWithTheCorrelationIdTheCallerGets() {
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        ProblemAdvice advice = new ProblemAdvice(new RequestSchemas(), new RejectedRequests(metrics));
+        ProblemAdvice advice = new ProblemAdvice(new RequestSchemas(new PatternMessages()), new RejectedRequests(metrics),
+                new PatternMessages());
         Logger logger = (Logger) LoggerFactory.getLogger(ProblemAdvice.class);
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
