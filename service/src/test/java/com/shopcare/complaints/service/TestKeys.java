@@ -14,6 +14,8 @@ public final class TestKeys {
     /** A shop that sends large bodies, which its rate limit counts by size. */
     public static final String SHOP_HEAVY = "shop-heavy-test-key";
     public static final String ADMIN = "ops-test-admin-key";
+    /** The scraper's key: /actuator/prometheus and nothing else. */
+    public static final String METRICS = "prometheus-test-metrics-key";
     /** A second admin, "lead", the other pair of eyes where approvals are required. */
     public static final String SECOND_ADMIN = "lead-test-admin-key";
 

@@ -37,7 +37,7 @@ public class AccessConfiguration {
 
     @Bean
     ApiKeys apiKeys(AccessProperties properties) {
-        return ApiKeys.parse(properties.apiKeys(), properties.adminKeys());
+        return ApiKeys.parse(properties.apiKeys(), properties.adminKeys(), properties.metricsKeys());
     }
 
     @Bean
@@ -106,6 +106,8 @@ public class AccessConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/v1/decisions").hasRole("SHOP")
+                        // A scraper's key reads the metrics and nothing else: it cannot publish a policy.
+                        .requestMatchers("/actuator/prometheus").hasAnyRole("ADMIN", "METRICS")
                         .requestMatchers("/v1/policy", "/v1/policy/**", "/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server

@@ -10,8 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param apiKeys   shop keys, {@code shopId=sha256hex,...}
  * @param adminKeys admin keys, {@code name=sha256hex,...}
+ * @param metricsKeys keys that open only {@code /actuator/prometheus}, for the scraper, {@code name=sha256hex,...}
  * @param shopClaim the JWT claim holding the caller's shop id
  */
 @ConfigurationProperties("decision.access")
-public record AccessProperties(String apiKeys, String adminKeys, @DefaultValue("shop_id") String shopClaim) {
+public record AccessProperties(String apiKeys, String adminKeys, String metricsKeys,
+                               @DefaultValue("shop_id") String shopClaim) {
 }

@@ -41,9 +41,15 @@ public final class ApiKeys {
      *                                  its content
      */
     public static ApiKeys parse(String shopKeys, String adminKeys) {
+        return parse(shopKeys, adminKeys, (String) null);
+    }
+
+    /** As {@link #parse(String, String)}, with the scrapers' keys of {@code DECISION_METRICS_KEYS} too. */
+    public static ApiKeys parse(String shopKeys, String adminKeys, String metricsKeys) {
         List<Entry> entries = new ArrayList<>();
         entries.addAll(parse("DECISION_API_KEYS", shopKeys, Caller.Role.SHOP));
         entries.addAll(parse("DECISION_ADMIN_KEYS", adminKeys, Caller.Role.ADMIN));
+        entries.addAll(parse("DECISION_METRICS_KEYS", metricsKeys, Caller.Role.METRICS));
         return new ApiKeys(entries);
     }
 

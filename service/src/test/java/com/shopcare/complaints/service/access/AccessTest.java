@@ -81,6 +81,21 @@ class AccessTest {
     }
 
     @Test
+    void metricsKeyReadsTheMetricsAndNothingElse() {
+        ServiceClient scraper = new ServiceClient(port, TestKeys.METRICS);
+
+        Reply metrics = scraper.get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("policy_active", "jvm_memory_used_bytes");
+        for (String path : new String[] {"/v1/policy", "/v1/policy/versions", "/actuator/metrics"}) {
+            assertThat(scraper.get(path).status()).as(path).isEqualTo(403);
+        }
+        assertThat(scraper.post("/v1/policy/drafts/d-x/publish", "application/json", "{\"comment\": \"x\"}").status())
+                .isEqualTo(403);
+        assertThat(scraper.post("/v1/decisions", "application/json", Requests.DOCUMENTED_EXAMPLE).status()).isEqualTo(403);
+    }
+
+    @Test
     void healthNeedsNoKeyAndShowsOnlyTheStatusWithoutAnAdminKey() {
         for (String key : new String[] {null, TestKeys.SHOP_EU_1}) {
             Reply reply = new ServiceClient(port, key).get("/actuator/health");

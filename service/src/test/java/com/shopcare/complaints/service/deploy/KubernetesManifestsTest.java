@@ -169,7 +169,7 @@ class KubernetesManifestsTest {
     void keysComeFromTheSecretWhoseExampleHasNoRealHashes() {
         Map<String, Object> container = container();
         Map<String, Object> example = single("Secret");
-        for (String variable : List.of("DECISION_API_KEYS", "DECISION_ADMIN_KEYS")) {
+        for (String variable : List.of("DECISION_API_KEYS", "DECISION_ADMIN_KEYS", "DECISION_METRICS_KEYS")) {
             Map<String, Object> ref = envEntries(container).stream().filter(e -> variable.equals(e.get("name")))
                     .map(e -> map(e, "valueFrom.secretKeyRef")).findFirst()
                     .orElseThrow(() -> new AssertionError(variable + " is not taken from a Secret"));
