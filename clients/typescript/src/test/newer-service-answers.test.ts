@@ -1,20 +1,15 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import {
     Action, DecisionResponseFromJSON, EscalationPath, instanceOfAction, instanceOfEscalationPath, Level,
 } from '../../target/generated';
 
-/** A decision as a later release might send it: a new action, a new escalation path, new fields. */
-const NEWER_DECISION = `
-    {"decisionId": "ba4088e4-9ccc-423b-b2dd-e471b892c274", "complaintId": "C-1001", "shopId": "demo",
-     "policyVersion": "20261123-122327-d89f157237d5",
-     "dissatisfaction": {"score": 60, "level": "HIGH", "trend": "RISING"},
-     "remedies": [], "compensation": [],
-     "escalation": {"path": "CUSTOMER_SUCCESS_TEAM", "reason": "a path of a later release"},
-     "sla": {"firstResponseMinutes": 30, "resolutionHours": 48, "updateEveryDays": 2},
-     "actions": ["APOLOGIZE", "OFFER_VIDEO_CALL", "THANK_CUSTOMER"],
-     "explanation": [],
-     "sentiment": {"model": "v2", "score": 0.8}}`;
+/**
+ * A decision as a later release might send it: a new action, a new escalation path, new fields. One file for the
+ * Java and the TypeScript client.
+ */
+const NEWER_DECISION = readFileSync('../decision-from-a-newer-release.json', 'utf8');
 
 test('a decision with unknown enumerated values and unknown fields is still read', () => {
     const decision = DecisionResponseFromJSON(JSON.parse(NEWER_DECISION));

@@ -7,6 +7,7 @@ import com.shopcare.complaints.client.model.Action;
 import com.shopcare.complaints.client.model.DecisionResponse;
 import com.shopcare.complaints.client.model.EscalationPath;
 import com.shopcare.complaints.client.model.Level;
+import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -15,18 +16,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** A newer service may send values and fields this client does not know yet; the decision is still read. */
 class NewerServiceAnswersTest {
 
-    /** A decision as a later release might send it: a new action, a new escalation path, new fields. */
-    private static final String NEWER_DECISION = """
-            {"decisionId": "ba4088e4-9ccc-423b-b2dd-e471b892c274", "complaintId": "C-1001", "shopId": "demo",
-             "policyVersion": "20261123-122327-d89f157237d5",
-             "dissatisfaction": {"score": 60, "level": "HIGH", "trend": "RISING"},
-             "remedies": [], "compensation": [],
-             "escalation": {"path": "CUSTOMER_SUCCESS_TEAM", "reason": "a path of a later release"},
-             "sla": {"firstResponseMinutes": 30, "resolutionHours": 48, "updateEveryDays": 2},
-             "actions": ["APOLOGIZE", "OFFER_VIDEO_CALL", "THANK_CUSTOMER"],
-             "explanation": [],
-             "sentiment": {"model": "v2", "score": 0.8}}
-            """;
+    /**
+     * A decision as a later release might send it: a new action, a new escalation path, new fields. One file for the
+     * Java and the TypeScript client.
+     */
+    private static final Path NEWER_DECISION = Path.of("../decision-from-a-newer-release.json");
+
 
     /** The JSON class's mapper, and the one an ApiClient decodes responses with (the two are built separately). */
     static Stream<Arguments> mappers() {
@@ -38,7 +33,7 @@ class NewerServiceAnswersTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("mappers")
     void decisionWithUnknownEnumValuesAndUnknownFieldsIsStillRead(String name, ObjectMapper mapper) throws Exception {
-        DecisionResponse decision = mapper.readValue(NEWER_DECISION, DecisionResponse.class);
+        DecisionResponse decision = mapper.readValue(NEWER_DECISION.toFile(), DecisionResponse.class);
 
         assertThat(decision.getActions())
                 .containsExactly(Action.APOLOGIZE, Action.UNKNOWN_DEFAULT_OPEN_API, Action.THANK_CUSTOMER);
