@@ -29,8 +29,7 @@ public class CallingShop {
 
     /** Whether the caller is the instance itself (its warm-up), whose decisions are neither logged nor counted. */
     public boolean isInstanceOwn() {
-        return SecurityContextHolder.getContext().getAuthentication() != null
-                && SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof Caller caller
-                && caller.instanceOwn();
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof Caller caller && caller.instanceOwn();
     }
 }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.regex.Pattern;
 
@@ -81,8 +82,7 @@ class DemoShopKey {
                 Files.createFile(temporary);
             }
             Files.writeString(temporary, key + "\n", StandardCharsets.US_ASCII);
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return key;
         } catch (IOException | RuntimeException e) {
             log.warn("The demo key cannot be kept in {} ({}); this run's key works until it stops", file, e.toString());

@@ -1,6 +1,7 @@
 package com.shopcare.complaints.service.system;
 
 import com.shopcare.complaints.api.model.FieldError;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     /** The regular expression of a failed {@code @Pattern}, as the yaml writes it. */
     private static String regexpOf(org.springframework.validation.FieldError error) {
         try {
-            return (String) error.unwrap(jakarta.validation.ConstraintViolation.class).getConstraintDescriptor()
+            return (String) error.unwrap(ConstraintViolation.class).getConstraintDescriptor()
                     .getAttributes().get("regexp");
         } catch (IllegalArgumentException notAViolation) {
             return null;
